@@ -1,0 +1,235 @@
+"""Demo content for the site's own pages. Run through `manage.py load_demo`.
+
+Every function creates what is missing and leaves existing content alone, so running the
+command again changes nothing and never overwrites an editor's work.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from cms.models import HomePage, SiteSettings, StandardPage
+
+DEMO_SECRETARIAT_EMAIL = "secretariaat@expertbibliotheek.example"
+
+
+def stream(*blocks: tuple[str, object]) -> str:
+    """StreamField raw data from (block type, value) pairs."""
+    return json.dumps([{"type": block_type, "value": value} for block_type, value in blocks])
+
+
+def heading(text: str, level: str = "h2") -> tuple[str, dict]:
+    return ("heading", {"text": text, "level": level})
+
+
+def paragraph(html: str) -> tuple[str, str]:
+    return ("paragraph", html)
+
+
+def ensure_child_page(parent: Page, model: type[Page], slug: str, **fields) -> Page:
+    """The child of `parent` with this slug; created and published when missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_home_page() -> HomePage:
+    """The site's home page, replacing Wagtail's placeholder welcome page on a new install."""
+    home = HomePage.objects.first()
+    root = Page.get_first_root_node()
+    if home is None:
+        placeholder = root.get_children().filter(slug="home").first()
+        if placeholder and placeholder.specific_class is not Page:
+            raise RuntimeError("Er staat al een andere pagina met slug 'home' onder de root.")
+        if placeholder:
+            placeholder.slug = "home-placeholder"
+            placeholder.save(update_fields=["slug"])
+        home = ensure_child_page(
+            root,
+            HomePage,
+            "home",
+            title="Expertbibliotheek Palliatieve Zorg",
+            hero_text=(
+                "Leer palliatieve zorg van de mensen die haar dagelijks geven of meemaken. "
+                "Als AIOS leen je een expert voor één persoonlijk gesprek over jouw eigen leervraag."
+            ),
+            introduction=(
+                "<p>In de expertbibliotheek staan geen boeken maar mensen: een kaderhuisarts, "
+                "een verpleegkundig specialist, een geestelijk verzorger, een ethicus, een "
+                "vrijwilliger, een nabestaande. Elk van hen beschrijft op een "
+                "<b>boekenkaft</b> waarover je met hem of haar in gesprek kunt.</p>"
+                "<p>Je kiest een boek, vult het uitleenformulier in en het secretariaat brengt "
+                "je binnen een paar weken met de expert in contact. Een lening kost je in "
+                "totaal anderhalf tot twee uur.</p>"
+            ),
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            site_name="Expertbibliotheek Palliatieve Zorg",
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = site.site_name or "Expertbibliotheek Palliatieve Zorg"
+        site.save()
+    # Wagtail's welcome page is no longer the root of any site: remove it.
+    root.get_children().filter(slug="home-placeholder", numchild=0).exclude(
+        pk=home.pk
+    ).delete()
+    return home
+
+
+ABOUT_BODY = stream(
+    heading("Waarom een bibliotheek van mensen?"),
+    paragraph(
+        "<p>Veel wat je over palliatieve zorg moet weten, staat niet in een leerboek. Hoe "
+        "bespreek je dat behandelen niet meer zinvol is? Wat betekent de laatste fase voor "
+        "een naaste? Wie dat wil leren, heeft het meest aan iemand die het uit ervaring weet. "
+        "De expertbibliotheek brengt AIOS en zulke ervaren mensen bij elkaar, één op één en "
+        "afgestemd op wat de AIOS al weet.</p>"
+        "<p>Het idee komt van de Mensenbieb, waar je een mens leent in plaats van een boek. "
+        "In 2022 liep een eerste proef in Amsterdam UMC met AIOS anesthesiologie, "
+        "huisartsgeneeskunde en ouderengeneeskunde. De AIOS die een gesprek voerden, waren "
+        "er allemaal enthousiast over; ook de experts wilden graag doorgaan.</p>"
+    ),
+    heading("Wie zijn de experts?"),
+    paragraph(
+        "<p>De werkgroep laat drie soorten experts toe, elk met eigen criteria:</p>"
+        "<ul><li><b>Professionals</b>, zoals kaderhuisartsen, verpleegkundig specialisten en "
+        "coördinatoren van een hospice, die werken volgens het Kwaliteitskader palliatieve zorg "
+        "en de richtlijnen.</li>"
+        "<li><b>Vrijwilligers</b> in de terminale palliatieve zorg, opgeleid en met ervaring.</li>"
+        "<li><b>Ervaringsdeskundigen</b>: patiënten, naasten en nabestaanden die met enige afstand "
+        "over hun ervaringen kunnen vertellen.</li></ul>"
+    ),
+    heading("Hoe gaat een lening in zijn werk?"),
+    paragraph(
+        "<ol><li>Je kiest een boek en vult het uitleenformulier in met je leerdoel en je "
+        "motivatie. Geen passend boek gevonden? Beschrijf dan alleen je leerdoel: de werkgroep "
+        "zoekt een expert voor je.</li>"
+        "<li>Het secretariaat bevestigt je aanvraag binnen 5 werkdagen.</li>"
+        "<li>De expert laat binnen een week weten of een gesprek in de komende drie weken "
+        "lukt.</li>"
+        "<li>Lukt het, dan krijgen jij en de expert samen één e-mail en maken jullie zelf een "
+        "afspraak, op locatie of via beeldbellen. Krijg je binnen 8 dagen geen contact, laat "
+        "het secretariaat het dan weten.</li>"
+        "<li>Je doet een voorbereidende opdracht van hooguit 30 minuten, voert het gesprek en "
+        "schrijft daarna een kort reflectieverslag voor je portfolio.</li></ol>"
+    ),
+    (
+        "table",
+        {
+            "data": [
+                ["Wie", "Tijd per lening"],
+                ["AIOS (voorbereiding, gesprek, reflectie)", "1,5 tot 2 uur"],
+                ["Expert (gesprek en afspraken)", "45 tot 60 minuten"],
+                ["Secretariaat (bevestigen en koppelen)", "ongeveer 10 minuten"],
+            ],
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "Tijdsinvestering per lening",
+        },
+    ),
+    heading("Wat levert het op?"),
+    paragraph(
+        "<p>Het gesprek sluit aan bij de competentiegebieden medisch handelen, communiceren en "
+        "professionaliteit, en bij de EPA's van je opleiding. Je leert onderscheid maken "
+        "tussen ziektegerichte en symptoomgerichte behandeling, zingevingsvragen bespreken en "
+        "nadenken over je eigen opvattingen over leven en dood.</p>"
+    ),
+)
+
+PRIVACY_BODY = stream(
+    heading("Welke gegevens we vragen"),
+    paragraph(
+        "<p>Als je een expert leent, vragen we je naam, e-mailadres, telefoonnummer, je "
+        "opleiding, de naam van je opleider, je leerdoel en je motivatie. Dat is wat we nodig "
+        "hebben om je aanvraag te behandelen en je met een expert in contact te brengen.</p>"
+    ),
+    heading("Waarvoor we ze gebruiken"),
+    paragraph(
+        "<ul><li>Het secretariaat gebruikt je contactgegevens om je aanvraag te bevestigen en "
+        "je aan de expert voor te stellen.</li>"
+        "<li>De expert krijgt je naam, e-mailadres en leerdoel, zodat jullie een afspraak "
+        "kunnen maken.</li>"
+        "<li>De werkgroep bekijkt leerdoelen zonder passende expert om nieuwe experts te "
+        "werven, en meldt opleiders twee keer per jaar alleen hoeveel van hun AIOS de "
+        "bibliotheek gebruikten.</li></ul>"
+        "<p>We gebruiken je gegevens niet voor andere doelen en geven ze niet aan anderen.</p>"
+    ),
+    heading("Hoe lang we ze bewaren"),
+    paragraph(
+        "<p>We bewaren een aanvraag zolang dat nodig is om de lening af te ronden en erover te "
+        "rapporteren. Daarna halen we je naam en contactgegevens weg; wat overblijft zijn "
+        "cijfers zonder namen.</p>"
+    ),
+    heading("Je rechten"),
+    paragraph(
+        "<p>Je mag je gegevens inzien, laten verbeteren of laten verwijderen. Stuur daarvoor een "
+        f'e-mail naar <a href="mailto:{DEMO_SECRETARIAT_EMAIL}">het secretariaat</a>.</p>'
+    ),
+)
+
+
+@transaction.atomic
+def load() -> None:
+    home = ensure_home_page()
+    about = ensure_child_page(
+        home,
+        StandardPage,
+        "over-de-expertbibliotheek",
+        title="Over de expertbibliotheek",
+        show_in_menus=True,
+        introduction=(
+            "Een AIOS leent een expert voor één gesprek over een eigen leervraag in de "
+            "palliatieve zorg. Zo werkt het, en dit zijn de mensen die je kunt lenen."
+        ),
+        body=ABOUT_BODY,
+    )
+    privacy = ensure_child_page(
+        home,
+        StandardPage,
+        "privacy",
+        title="Privacy",
+        introduction="Wat we doen met de gegevens die je ons geeft als je een expert leent.",
+        body=PRIVACY_BODY,
+    )
+    if not home.featured_links:
+        home.featured_links = stream(
+            (
+                "featured_link",
+                {
+                    "title": "Over de expertbibliotheek",
+                    "text": "Wie je kunt lenen, hoe een lening verloopt en wat het je kost.",
+                    "page": about.pk,
+                    "link_url": "",
+                },
+            ),
+        )
+        home.save_revision().publish()
+
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    changed = False
+    if not site_settings.secretariat_email:
+        site_settings.secretariat_email = DEMO_SECRETARIAT_EMAIL
+        changed = True
+    if not site_settings.footer_text:
+        site_settings.footer_text = (
+            "Een leermiddel voor artsen in opleiding, gemaakt door en voor het netwerk "
+            "palliatieve zorg."
+        )
+        changed = True
+    if site_settings.privacy_page_id is None:
+        site_settings.privacy_page = privacy
+        changed = True
+    if changed:
+        site_settings.save()

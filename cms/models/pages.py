@@ -1,0 +1,63 @@
+"""The site's own page types: the home page and a general content page."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedLinksBlock
+
+
+class HomePage(Page):
+    hero_text = models.TextField(
+        "Openingszin",
+        max_length=400,
+        help_text="Eén of twee zinnen bovenaan de homepage, onder de titel.",
+    )
+    introduction = RichTextField("Inleiding", blank=True, features=RICH_TEXT_FEATURES)
+    featured_links = StreamField(
+        FeaturedLinksBlock(),
+        verbose_name="Uitgelichte links",
+        blank=True,
+        help_text="Bijvoorbeeld naar de expertbibliotheek en de workshops.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_text"),
+        FieldPanel("introduction"),
+        FieldPanel("featured_links"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("hero_text"),
+        index.SearchField("introduction"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "cms/home_page.html"
+
+    class Meta:
+        verbose_name = "Homepage"
+        verbose_name_plural = "Homepages"
+
+
+class StandardPage(Page):
+    introduction = models.TextField("Inleiding", blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name="Inhoud", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    template = "cms/standard_page.html"
+
+    class Meta:
+        verbose_name = "Standaardpagina"
+        verbose_name_plural = "Standaardpagina's"

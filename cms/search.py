@@ -1,0 +1,28 @@
+"""Site search at /zoeken/ on Wagtail's database search backend."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        results_page = paginator.page(request.GET.get("pagina", 1))
+    except PageNotAnInteger:
+        results_page = paginator.page(1)
+    except EmptyPage:
+        results_page = paginator.page(paginator.num_pages)
+    return TemplateResponse(
+        request,
+        "cms/search.html",
+        {"search_query": query, "results": results_page, "result_count": paginator.count if query else 0},
+    )

@@ -1,0 +1,15 @@
+"""Settings for the test suite: fast hashing, mail kept in memory, media in a temp folder."""
+
+import tempfile
+from pathlib import Path
+
+from cms.env import env_str
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = env_str("SECRET_KEY") or "test-only-secret-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cms-test-media-"))
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,38 @@
+"""Navigation parts of the base template: the main menu and breadcrumbs."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("cms/includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    current = context.get("page")
+    items = []
+    if site:
+        root = site.root_page
+        items = [root, *root.get_children().live().public().in_menu()]
+    active_path = current.path if current else ""
+    return {
+        "items": [
+            {
+                "page": item,
+                "current": bool(current) and item.pk == current.pk,
+                # An ancestor of the current page is marked too, except the home page.
+                "ancestor": bool(current) and item.depth > 2 and active_path.startswith(item.path),
+            }
+            for item in items
+        ],
+    }
+
+
+@register.inclusion_tag("cms/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=2).specific()
+    return {"ancestors": ancestors, "page": page}
