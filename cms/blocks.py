@@ -113,7 +113,10 @@ class FeaturedLinkBlock(LinkTargetMixin, blocks.StructBlock):
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label="Document")
     title = blocks.CharBlock(
-        label="Linktekst", required=False, max_length=200, help_text="Leeg: de titel van het document."
+        label="Linktekst",
+        required=False,
+        max_length=200,
+        help_text="Leeg: de titel van het document.",
     )
 
     class Meta:

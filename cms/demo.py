@@ -43,7 +43,7 @@ def ensure_child_page(parent: Page, model: type[Page], slug: str, **fields) -> P
 def ensure_home_page() -> HomePage:
     """The site's home page, replacing Wagtail's placeholder welcome page on a new install."""
     home = HomePage.objects.first()
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     if home is None:
         placeholder = root.get_children().filter(slug="home").first()
         if placeholder and placeholder.specific_class is not Page:
@@ -58,7 +58,8 @@ def ensure_home_page() -> HomePage:
             title="Expertbibliotheek Palliatieve Zorg",
             hero_text=(
                 "Leer palliatieve zorg van de mensen die haar dagelijks geven of meemaken. "
-                "Als AIOS leen je een expert voor één persoonlijk gesprek over jouw eigen leervraag."
+                "Als AIOS leen je een expert voor één persoonlijk gesprek over jouw eigen "
+                "leervraag."
             ),
             introduction=(
                 "<p>In de expertbibliotheek staan geen boeken maar mensen: een kaderhuisarts, "
@@ -73,7 +74,10 @@ def ensure_home_page() -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name="Expertbibliotheek Palliatieve Zorg",
         )
     elif site.root_page_id != home.pk:
@@ -81,9 +85,7 @@ def ensure_home_page() -> HomePage:
         site.site_name = site.site_name or "Expertbibliotheek Palliatieve Zorg"
         site.save()
     # Wagtail's welcome page is no longer the root of any site: remove it.
-    root.get_children().filter(slug="home-placeholder", numchild=0).exclude(
-        pk=home.pk
-    ).delete()
+    root.get_children().filter(slug="home-placeholder", numchild=0).exclude(pk=home.pk).delete()
     return home
 
 

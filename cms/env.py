@@ -43,11 +43,14 @@ def email_settings() -> dict[str, object]:
         if scheme in {"console", "consolemail"}:
             return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
         if scheme not in {"smtp", "smtp+tls", "smtp+ssl", "submission"}:
-            raise ValueError(f"EMAIL_URL: onbekend schema {scheme!r} (gebruik smtp://, smtp+tls:// of smtp+ssl://)")
+            raise ValueError(
+                f"EMAIL_URL: onbekend schema {scheme!r} (gebruik smtp://, smtp+tls:// of smtp+ssl://)"
+            )
         return {
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "EMAIL_HOST": parts.hostname or "localhost",
-            "EMAIL_PORT": parts.port or (465 if scheme == "smtp+ssl" else 587 if scheme != "smtp" else 25),
+            "EMAIL_PORT": parts.port
+            or (465 if scheme == "smtp+ssl" else 587 if scheme != "smtp" else 25),
             "EMAIL_HOST_USER": unquote(parts.username or ""),
             "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
             "EMAIL_USE_TLS": scheme in {"smtp+tls", "submission"},

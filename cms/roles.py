@@ -32,7 +32,9 @@ def permission(apps, app_label: str, codename: str):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def grant_model_permissions(apps, group_name: str, app_label: str, codenames: tuple[str, ...]) -> None:
+def grant_model_permissions(
+    apps, group_name: str, app_label: str, codenames: tuple[str, ...]
+) -> None:
     Group = apps.get_model("auth", "Group")
     group, _ = Group.objects.get_or_create(name=group_name)
     for codename in codenames:

@@ -24,5 +24,9 @@ def search(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "cms/search.html",
-        {"search_query": query, "results": results_page, "result_count": paginator.count if query else 0},
+        {
+            "search_query": query,
+            "results": results_page,
+            "result_count": paginator.count if query else 0,
+        },
     )

@@ -7,54 +7,323 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('hero_text', models.TextField(help_text='Eén of twee zinnen bovenaan de homepage, onder de titel.', max_length=400, verbose_name='Openingszin')),
-                ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='Inleiding')),
-                ('featured_links', wagtail.fields.StreamField([('featured_link', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 120}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'Korte tekst', 'required': False}), 2: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Pagina', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'Bijvoorbeeld /expertbibliotheek/ of https://...', 'label': 'Of een adres', 'max_length': 500, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('page', 2), ('link_url', 3)]], {})}, help_text='Bijvoorbeeld naar de expertbibliotheek en de workshops.', verbose_name='Uitgelichte links')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "hero_text",
+                    models.TextField(
+                        help_text="Eén of twee zinnen bovenaan de homepage, onder de titel.",
+                        max_length=400,
+                        verbose_name="Openingszin",
+                    ),
+                ),
+                (
+                    "introduction",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="Inleiding"),
+                ),
+                (
+                    "featured_links",
+                    wagtail.fields.StreamField(
+                        [("featured_link", 4)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Korte tekst", "required": False},
+                            ),
+                            2: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Pagina", "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Bijvoorbeeld /expertbibliotheek/ of https://...",
+                                    "label": "Of een adres",
+                                    "max_length": 500,
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 0), ("text", 1), ("page", 2), ("link_url", 3)]],
+                                {},
+                            ),
+                        },
+                        help_text="Bijvoorbeeld naar de expertbibliotheek en de workshops.",
+                        verbose_name="Uitgelichte links",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Homepage',
-                'verbose_name_plural': 'Homepages',
+                "verbose_name": "Homepage",
+                "verbose_name_plural": "Homepages",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('introduction', models.TextField(blank=True, max_length=600, verbose_name='Inleiding')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 7), ('quote', 10), ('call_to_action', 16), ('document', 19), ('table', 20)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop 2'), ('h3', 'Kop 3'), ('h4', 'Kop 4')], 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'icon': 'pilcrow', 'label': 'Tekst'}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat er op de afbeelding te zien is, voor wie haar niet kan zien.', 'label': 'Alternatieve tekst', 'max_length': 250}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Onderschrift', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Van wie', 'max_length': 200, 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('quote', 8), ('attribution', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'max_length': 200}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Tekst', 'required': False}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst op de knop', 'max_length': 80}), 14: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Pagina', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'Bijvoorbeeld /expertbibliotheek/ of https://...', 'label': 'Of een adres', 'max_length': 500, 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('title', 11), ('text', 12), ('button_label', 13), ('page', 14), ('link_url', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leeg: de titel van het document.', 'label': 'Linktekst', 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {}), 20: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'icon': 'table', 'label': 'Tabel', 'template': 'cms/blocks/table.html'})}, verbose_name='Inhoud')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "introduction",
+                    models.TextField(blank=True, max_length=600, verbose_name="Inleiding"),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 7),
+                            ("quote", 10),
+                            ("call_to_action", 16),
+                            ("document", 19),
+                            ("table", 20),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tekst", "max_length": 200},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Kop 2"), ("h3", "Kop 3"), ("h4", "Kop 4")],
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "icon": "pilcrow",
+                                    "label": "Tekst",
+                                },
+                            ),
+                            4: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Afbeelding"},
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Beschrijf wat er op de afbeelding te zien is, voor wie haar niet kan zien.",
+                                    "label": "Alternatieve tekst",
+                                    "max_length": 250,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Onderschrift", "max_length": 250, "required": False},
+                            ),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 4), ("alt_text", 5), ("caption", 6)]],
+                                {},
+                            ),
+                            8: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Van wie", "max_length": 200, "required": False},
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("quote", 8), ("attribution", 9)]],
+                                {},
+                            ),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "max_length": 200},
+                            ),
+                            12: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Tekst", "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tekst op de knop", "max_length": 80},
+                            ),
+                            14: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Pagina", "required": False},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Bijvoorbeeld /expertbibliotheek/ of https://...",
+                                    "label": "Of een adres",
+                                    "max_length": 500,
+                                    "required": False,
+                                },
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 11),
+                                        ("text", 12),
+                                        ("button_label", 13),
+                                        ("page", 14),
+                                        ("link_url", 15),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            17: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Document"},
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leeg: de titel van het document.",
+                                    "label": "Linktekst",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 17), ("title", 18)]],
+                                {},
+                            ),
+                            20: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {
+                                    "icon": "table",
+                                    "label": "Tabel",
+                                    "template": "cms/blocks/table.html",
+                                },
+                            ),
+                        },
+                        verbose_name="Inhoud",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Standaardpagina',
-                'verbose_name_plural': "Standaardpagina's",
+                "verbose_name": "Standaardpagina",
+                "verbose_name_plural": "Standaardpagina's",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='SiteSettings',
+            name="SiteSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisation_name', models.CharField(default='Expertbibliotheek Palliatieve Zorg', max_length=200, verbose_name='Naam organisatie')),
-                ('secretariat_email', models.EmailField(blank=True, help_text='Hier komen leenaanvragen en vragen binnen; ook getoond in de voettekst.', max_length=254, verbose_name='E-mailadres secretariaat')),
-                ('footer_text', models.TextField(blank=True, max_length=500, verbose_name='Voettekst')),
-                ('privacy_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Privacypagina')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "organisation_name",
+                    models.CharField(
+                        default="Expertbibliotheek Palliatieve Zorg",
+                        max_length=200,
+                        verbose_name="Naam organisatie",
+                    ),
+                ),
+                (
+                    "secretariat_email",
+                    models.EmailField(
+                        blank=True,
+                        help_text="Hier komen leenaanvragen en vragen binnen; ook getoond in de voettekst.",
+                        max_length=254,
+                        verbose_name="E-mailadres secretariaat",
+                    ),
+                ),
+                (
+                    "footer_text",
+                    models.TextField(blank=True, max_length=500, verbose_name="Voettekst"),
+                ),
+                (
+                    "privacy_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="Privacypagina",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Website-instellingen',
+                "verbose_name": "Website-instellingen",
             },
         ),
     ]

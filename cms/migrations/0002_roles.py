@@ -12,13 +12,18 @@ def create_roles(apps, schema_editor):
         roles.grant_model_permissions(apps, name, "wagtailadmin", ("access_admin",))
 
     roles.grant_page_permissions(apps, roles.EDITORS, roles.PAGE_PERMISSIONS)
-    roles.grant_collection_permissions(apps, roles.EDITORS, "wagtailimages", roles.IMAGE_PERMISSIONS)
+    roles.grant_collection_permissions(
+        apps, roles.EDITORS, "wagtailimages", roles.IMAGE_PERMISSIONS
+    )
     roles.grant_collection_permissions(
         apps, roles.EDITORS, "wagtaildocs", roles.DOCUMENT_PERMISSIONS
     )
     roles.grant_model_permissions(apps, roles.EDITORS, "cms", ("change_sitesettings",))
     roles.grant_model_permissions(
-        apps, roles.EDITORS, "wagtailredirects", ("add_redirect", "change_redirect", "delete_redirect")
+        apps,
+        roles.EDITORS,
+        "wagtailredirects",
+        ("add_redirect", "change_redirect", "delete_redirect"),
     )
     # The working group admits experts and reviews their book covers, so it can edit pages
     # (publishing stays with the editors until the library's own workflow lands).

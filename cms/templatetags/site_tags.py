@@ -1,6 +1,9 @@
 """Navigation parts of the base template: the main menu and breadcrumbs."""
 
+import re
+
 from django import template
+from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -36,3 +39,10 @@ def breadcrumbs(context):
         return {"ancestors": [], "page": page}
     ancestors = page.get_ancestors().filter(depth__gte=2).specific()
     return {"ancestors": ancestors, "page": page}
+
+
+@register.filter
+def plain_text(html: str) -> str:
+    """Rich text as one line of plain text, with a space where block elements met."""
+    spaced = re.sub(r"</(p|li|h[1-6]|div)>|<br\s*/?>", " ", str(html or ""))
+    return " ".join(strip_tags(spaced).split())

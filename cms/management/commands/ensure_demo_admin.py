@@ -16,8 +16,11 @@ class Command(BaseCommand):
         user = User.objects.filter(username=DEMO_USERNAME).first()
         if user is None:
             User.objects.create_superuser(
-                DEMO_USERNAME, "admin@expertbibliotheek.example", DEMO_PASSWORD,
-                first_name="Demo", last_name="Beheerder",
+                DEMO_USERNAME,
+                "admin@expertbibliotheek.example",
+                DEMO_PASSWORD,
+                first_name="Demo",
+                last_name="Beheerder",
             )
             state = "aangemaakt"
         elif user.check_password(DEMO_PASSWORD):

@@ -1,0 +1,56 @@
+# Two commands do everything on a fresh clone: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup install install-test system-deps test lint lock clean
+
+run: setup
+	@echo "Site draait op http://$(HOST):$(PORT)/ (stoppen: Ctrl+C)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py ensure_demo_admin
+
+install: $(VENV)/.installed-base
+install-test: $(VENV)/.installed-test
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The stamps make a second run skip pip entirely until a lock file changes.
+$(VENV)/.installed-base: requirements/base.lock | $(BIN)/python
+	$(PIP) install -r requirements/base.lock
+	@touch $@
+
+$(VENV)/.installed-test: requirements/test.lock | $(BIN)/python
+	$(PIP) install -r requirements/test.lock
+	@touch $@ $(VENV)/.installed-base
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+test: install-test system-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Regenerate the lock files after changing pyproject.toml.
+lock: $(BIN)/python
+	$(PIP) install pip-tools
+	$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe -o requirements/base.lock pyproject.toml
+	$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --extra test -o requirements/test.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
