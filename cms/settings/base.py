@@ -149,3 +149,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.LoginForm"
+# No avatars from gravatar.com: the admin loads nothing from other hosts either.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

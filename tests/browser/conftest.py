@@ -1,6 +1,5 @@
 """Playwright driving Debian's Chromium against pytest-django's live server."""
 
-import os
 import shutil
 from pathlib import Path
 
@@ -17,13 +16,19 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-# Playwright's sync API runs an event loop in this thread; the test's own database calls are
-# still synchronous, which Django would otherwise refuse.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(autouse=True)
+def allow_sync_db_calls_beside_playwright(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the test's own database calls
+    # are still synchronous, which Django would otherwise refuse.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    """One Chromium per test: Playwright's event loop must not outlive the test, or Django's
+    per-context database connection differs between the test's setup and its teardown (and the
+    page tree restored by serialized_rollback goes missing)."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():

@@ -75,3 +75,16 @@ def test_pages_load_nothing_from_other_hosts(page, demo_site):
         page.goto(demo_site + path)
     foreign = [url for url in requested if not url.startswith(demo_site)]
     assert foreign == []
+
+
+def test_admin_login_in_dutch(page, demo_site, screenshot):
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("beheer", "beheer@example.org", "wachtwoord-voor-test")
+    page.goto(demo_site + "/admin/")
+    page.get_by_label("Gebruikersnaam").fill("beheer")
+    page.get_by_label("Wachtwoord").fill("wachtwoord-voor-test")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Expertbibliotheek")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    screenshot(page, "dashboard")
