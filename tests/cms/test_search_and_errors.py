@@ -85,3 +85,15 @@ def test_search_summary_of_rich_text_keeps_words_apart():
     from cms.templatetags.site_tags import plain_text
 
     assert plain_text("<p>Eerste zin.</p><p>Tweede <b>zin</b>.</p>") == "Eerste zin. Tweede zin."
+
+
+@pytest.mark.django_db
+def test_dutch_words_are_stemmed_on_postgresql(client: Client):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("stemming needs PostgreSQL's 'dutch' search configuration")
+    home = make_home()
+    make_standard_page(home, "Vrijwilligers", introduction="Onze vrijwilligers vertellen.")
+    response = client.get("/zoeken/", {"q": "vrijwilliger"})
+    assert "1 resultaat" in response.content.decode()
