@@ -40,6 +40,19 @@ def ensure_child_page(parent: Page, model: type[Page], slug: str, **fields) -> P
     return page
 
 
+def ensure_featured_link(home: HomePage, *, title: str, text: str, page: Page) -> None:
+    """Add a featured link to `page` on the home page, unless one is there already."""
+    if any(
+        block.value.get("page") and block.value["page"].pk == page.pk
+        for block in home.featured_links
+    ):
+        return
+    home.featured_links.append(
+        ("featured_link", {"title": title, "text": text, "page": page, "link_url": ""})
+    )
+    home.save_revision().publish()
+
+
 def ensure_home_page() -> HomePage:
     """The site's home page, replacing Wagtail's placeholder welcome page on a new install."""
     home = HomePage.objects.first()
@@ -204,19 +217,12 @@ def load() -> None:
         introduction="Wat we doen met de gegevens die je ons geeft als je een expert leent.",
         body=PRIVACY_BODY,
     )
-    if not home.featured_links:
-        home.featured_links = stream(
-            (
-                "featured_link",
-                {
-                    "title": "Over de expertbibliotheek",
-                    "text": "Wie je kunt lenen, hoe een lening verloopt en wat het je kost.",
-                    "page": about.pk,
-                    "link_url": "",
-                },
-            ),
-        )
-        home.save_revision().publish()
+    ensure_featured_link(
+        home,
+        title="Over de expertbibliotheek",
+        text="Wie je kunt lenen, hoe een lening verloopt en wat het je kost.",
+        page=about,
+    )
 
     site = Site.objects.get(is_default_site=True)
     site_settings = SiteSettings.for_site(site)

@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -19,4 +20,13 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's own pattern allows no dots; routable pages also serve files such as
+    # /workshops/<slug>/docentenhandreiking.pdf.
+    re_path(
+        r"^((?:[\w\-]+/)*[\w\-]+\.(?:pdf|png))$",
+        wagtail_views.serve,
+        name="wagtail_serve_file",
+    ),
+    path("", include(wagtail_urls)),
+]

@@ -29,3 +29,89 @@ def make_standard_page(parent: Page, title: str, **fields) -> StandardPage:
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def make_essence(number: int = 5, name: str = "Coördinatie en continuïteit", **fields):
+    from curriculum.models import Essence
+
+    fields.setdefault("chapter_title", "Onderlinge afstemming en voortgang")
+    fields.setdefault("kwaliteitskader_section", f"2.{number} {name}")
+    return Essence.objects.create(number=number, name=name, **fields)
+
+
+def make_work_method(name: str = "Stoplichtmodel", **fields):
+    from curriculum.models import WorkMethod
+
+    fields.setdefault("description", "Afsluiten met groen, oranje of rood.")
+    return WorkMethod.objects.create(name=name, **fields)
+
+
+def make_series(home: Page, **fields):
+    from curriculum.models import WorkshopIndexPage
+
+    series = WorkshopIndexPage(
+        title=fields.pop("title", "Workshops"),
+        slug="workshops",
+        introduction=fields.pop("introduction", "<p>Acht workshops voor zorgverleners.</p>"),
+        authors=json.dumps(
+            [{"type": "author", "value": {"name": "A. Auteur", "organisation": "PZNL"}}]
+        ),
+        versions=json.dumps(
+            [{"type": "version", "value": {"version": "1.0", "date": "2024-10-01", "changes": ""}}]
+        ),
+        **fields,
+    )
+    home.add_child(instance=series)
+    series.save_revision().publish()
+    return series
+
+
+def session(minutes: int, part: str, description: str = "<p>Uitleg</p>", **extra) -> dict:
+    return {
+        "type": "session",
+        "value": {
+            "minutes": minutes,
+            "part": part,
+            "description": description,
+            "tips": extra.get("tips", ""),
+            "work_methods": extra.get("work_methods", []),
+        },
+    }
+
+
+def make_workshop(series: Page, essence, **fields):
+    from curriculum.models import WorkshopPage
+
+    programme = fields.pop(
+        "programme",
+        [
+            session(10, "Inleiding"),
+            session(20, "Essentie"),
+            session(35, "Aan de slag"),
+            session(35, "Reflecteren"),
+            session(20, "Terugkoppeling"),
+        ],
+    )
+    preparation = fields.pop("preparation", [15, 40, 20])
+    workshop = WorkshopPage(
+        title=fields.pop("title", essence.chapter_title),
+        slug=fields.pop("slug", f"workshop-{essence.number}"),
+        essence=essence,
+        part_number=essence.number,
+        introduction=fields.pop("introduction", "<p>Samen zorg afstemmen.</p>"),
+        preparation_minutes=sum(preparation),
+        preparation_items=json.dumps(
+            [
+                {"type": "item", "value": {"activity": f"Stap {i}", "minutes": m, "link": ""}}
+                for i, m in enumerate(preparation, start=1)
+            ]
+        ),
+        learning_goals=json.dumps(
+            [{"type": "goal", "value": goal} for goal in fields.pop("goals", ["Leerdoel een"])]
+        ),
+        programme=json.dumps(programme),
+        **fields,
+    )
+    series.add_child(instance=workshop)
+    workshop.save_revision().publish()
+    return workshop

@@ -18,8 +18,10 @@ INSTALLED_APPS = [
     "cms",
     "curriculum",
     "library",
+    "django_tasks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
@@ -153,3 +155,11 @@ LOGGING = {
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.LoginForm"
 # No avatars from gravatar.com: the admin loads nothing from other hosts either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Background tasks (django-tasks). In-process by default; an organisation that outgrows one
+# machine points "pdf" at a worker-backed backend (e.g. django-tasks-db).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "pdf": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+PDF_CACHE_DIR = env_str("PDF_CACHE_DIR") or None

@@ -17,3 +17,10 @@ ALLOWED_HOSTS = ["*"]
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Rendering every guide on every publish would slow the suite down; tests that need the
+# task run it themselves (the queued task is still visible to them).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "pdf": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+}

@@ -1,0 +1,131 @@
+"""Trainer guides (docentenhandreikingen): one per workshop and all eight in one document.
+
+Rendered by the site's PDF engine (cms.pdf) and cached on disk, keyed on the revisions of the
+pages and the snippets they show. Publishing a workshop or the series queues a task that
+renders the new version straight away, so trainers rarely wait for a render.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db.models import Max
+from django.http import HttpResponse
+from django.utils import timezone
+from django_tasks import task
+
+from cms.pdf import CachedPDF, human_size, pdf_response, render_pdf
+from curriculum.models import Essence, WorkMethod, WorkshopIndexPage, WorkshopPage
+
+logger = logging.getLogger(__name__)
+
+GUIDE_TEMPLATE = "pdf/curriculum/guide.html"
+GUIDE_TEMPLATES = (GUIDE_TEMPLATE, "pdf/curriculum/_general.html", "pdf/curriculum/_workshop.html")
+
+
+def snippets_version() -> tuple:
+    """Essences and work methods appear in the guides but have no revisions of their own."""
+    return (
+        Essence.objects.aggregate(Max("updated_at"))["updated_at__max"],
+        WorkMethod.objects.aggregate(Max("updated_at"))["updated_at__max"],
+        WorkMethod.objects.count(),
+    )
+
+
+def guide_document(workshop: WorkshopPage) -> CachedPDF:
+    series = workshop.series
+    return CachedPDF(
+        name=f"docentenhandreiking-{workshop.pk}",
+        versions=(
+            workshop.latest_revision_id,
+            series.latest_revision_id if series else None,
+            snippets_version(),
+        ),
+        templates=GUIDE_TEMPLATES,
+    )
+
+
+def all_guides_document(series: WorkshopIndexPage) -> CachedPDF:
+    workshops = series.workshops()
+    return CachedPDF(
+        name=f"docentenhandreikingen-{series.pk}",
+        versions=(
+            series.latest_revision_id,
+            tuple(workshops.values_list("pk", "latest_revision_id")),
+            snippets_version(),
+        ),
+        templates=GUIDE_TEMPLATES,
+    )
+
+
+def render_guides(series: WorkshopIndexPage | None, workshops: list[WorkshopPage]) -> bytes:
+    if len(workshops) == 1:
+        workshop = workshops[0]
+        title = f"Docentenhandreiking deel {workshop.part_number}: {workshop.title}"
+    else:
+        title = f"Docentenhandreiking: {series.series_title if series else 'workshops'}"
+    return render_pdf(
+        GUIDE_TEMPLATE,
+        {
+            "series": series,
+            "general_sections": series.general_sections() if series else [],
+            "essences": Essence.objects.all(),
+            "workshops": workshops,
+            "document_title": title,
+            "printed_on": timezone.localdate(),
+        },
+    )
+
+
+def render_guide(workshop: WorkshopPage) -> bytes:
+    return render_guides(workshop.series, [workshop])
+
+
+def render_all_guides(series: WorkshopIndexPage) -> bytes:
+    return render_guides(series, list(series.workshops()))
+
+
+def guide_pdf(workshop: WorkshopPage) -> bytes:
+    return guide_document(workshop).get_or_render(lambda: render_guide(workshop))
+
+
+def all_guides_pdf(series: WorkshopIndexPage) -> bytes:
+    return all_guides_document(series).get_or_render(lambda: render_all_guides(series))
+
+
+def guide_response(workshop: WorkshopPage) -> HttpResponse:
+    return pdf_response(guide_pdf(workshop), f"docentenhandreiking-{workshop.slug}.pdf")
+
+
+def all_guides_response(series: WorkshopIndexPage) -> HttpResponse:
+    return pdf_response(all_guides_pdf(series), f"docentenhandreikingen-{series.slug}.pdf")
+
+
+def preview_response(workshop: WorkshopPage) -> HttpResponse:
+    """The guide of unsaved changes in the page editor: rendered, never cached."""
+    return pdf_response(render_guide(workshop), f"voorbeeld-{workshop.slug or 'workshop'}.pdf")
+
+
+def guide_size_label(workshop: WorkshopPage) -> str:
+    """'PDF, 245 kB' for the link on the web page; renders the guide once if needed."""
+    return human_size(len(guide_pdf(workshop)))
+
+
+def all_guides_size_label(series: WorkshopIndexPage) -> str:
+    # The all-eight document takes seconds to render: show its size only once it exists.
+    return human_size(all_guides_document(series).size())
+
+
+@task(backend="pdf")
+def regenerate_guides(series_id: int, workshop_id: int | None = None) -> None:
+    """Render the guides a publish changed, so the next download is served from the cache."""
+    series = WorkshopIndexPage.objects.filter(pk=series_id).first()
+    if series is None:
+        return
+    workshops = series.workshops()
+    if workshop_id is not None:
+        workshops = workshops.filter(pk=workshop_id)
+    for workshop in workshops:
+        guide_pdf(workshop)
+    all_guides_pdf(series)
+    logger.info("Docentenhandreikingen bijgewerkt voor reeks %s", series_id)

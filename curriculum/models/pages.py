@@ -1,0 +1,357 @@
+"""The workshop series and its eight workshops as pages."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES
+from curriculum.blocks import (
+    AuthorBlock,
+    ParticipantTaskBlock,
+    PreparationItemBlock,
+    SessionBlock,
+    VersionBlock,
+)
+
+DEFAULT_LICENCE = "CC BY-NC-SA 4.0"
+DEFAULT_LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.nl"
+# Wagtail hands a routable page its remaining path with a slash appended; the public URL has
+# none (cms/urls.py routes file-like URLs to Wagtail).
+GUIDE_ROUTE = r"^docentenhandreiking\.pdf/?$"
+PDF_PREVIEW_MODE = "pdf"
+
+
+def general_text(label: str) -> RichTextField:
+    return RichTextField(label, blank=True, features=RICH_TEXT_FEATURES)
+
+
+class WorkshopIndexPage(RoutablePageMixin, Page):
+    """The series, with the general information every trainer guide shares (chapter 1)."""
+
+    series_title = models.CharField(
+        "Titel van de reeks", max_length=200, default="In gesprek over het leven en het einde"
+    )
+    subtitle = models.CharField("Ondertitel", max_length=250, blank=True)
+    introduction = general_text("Inleiding")
+    guidance = general_text("Begeleiding")
+    target_group = general_text("Doelgroep en groepsgrootte")
+    max_participants = models.PositiveSmallIntegerField("Maximaal aantal deelnemers", default=25)
+    subgroup_min = models.PositiveSmallIntegerField("Subgroep: minimaal", default=3)
+    subgroup_max = models.PositiveSmallIntegerField("Subgroep: maximaal", default=4)
+    setup = general_text("Opzet van de workshops")
+    programme_structure = general_text("Programma per workshop")
+    preparation = general_text("Voorbereiding")
+    authors = StreamField([("author", AuthorBlock())], verbose_name="Auteurs", blank=True)
+    licence_name = models.CharField("Licentie", max_length=100, default=DEFAULT_LICENCE)
+    licence_url = models.URLField("Link naar de licentie", default=DEFAULT_LICENCE_URL)
+    versions = StreamField(
+        [("version", VersionBlock())], verbose_name="Versiegeschiedenis", blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("series_title"),
+        FieldPanel("subtitle"),
+        MultiFieldPanel(
+            [
+                FieldPanel("introduction"),
+                FieldPanel("guidance"),
+                FieldPanel("target_group"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("max_participants"),
+                        FieldPanel("subgroup_min"),
+                        FieldPanel("subgroup_max"),
+                    ]
+                ),
+                FieldPanel("setup"),
+                FieldPanel("programme_structure"),
+                FieldPanel("preparation"),
+            ],
+            heading="Algemene informatie (hoofdstuk 1 van elke docentenhandreiking)",
+        ),
+        FieldPanel("authors"),
+        FieldRowPanel([FieldPanel("licence_name"), FieldPanel("licence_url")], heading="Licentie"),
+        FieldPanel("versions"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("series_title"),
+        index.SearchField("introduction"),
+    ]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["curriculum.WorkshopPage"]
+    max_count = 1
+    template = "curriculum/workshop_index_page.html"
+
+    class Meta:
+        verbose_name = "Workshopoverzicht"
+        verbose_name_plural = "Workshopoverzichten"
+
+    def workshops(self):
+        """The published workshops in essence order."""
+        return (
+            WorkshopPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("essence")
+            .order_by("essence__number")
+        )
+
+    def general_sections(self) -> list[dict]:
+        """Chapter 1 of every trainer guide, in the guide's order (also on the web page)."""
+        group_size = (
+            f"Groepsgrootte: maximaal {self.max_participants} deelnemers, die in subgroepen van "
+            f"{self.subgroup_min} tot {self.subgroup_max} personen werken."
+        )
+        return [
+            {"id": "inleiding", "title": "Inleiding", "text": self.introduction},
+            {"id": "begeleiding", "title": "Begeleiding", "text": self.guidance},
+            {
+                "id": "doelgroep",
+                "title": "Doelgroep en groepsgrootte",
+                "text": self.target_group,
+                "extra": group_size,
+            },
+            {"id": "opzet", "title": "Opzet van de workshops", "text": self.setup},
+            {
+                "id": "programma",
+                "title": "Programma per workshop",
+                "text": self.programme_structure,
+            },
+            {"id": "voorbereiding", "title": "Voorbereiding", "text": self.preparation},
+        ]
+
+    @property
+    def latest_version(self):
+        return self.versions[-1].value if self.versions else None
+
+    def get_context(self, request, *args, **kwargs):
+        from curriculum import guides
+
+        context = super().get_context(request, *args, **kwargs)
+        context["workshops"] = self.workshops()
+        context["all_guides_size"] = guides.all_guides_size_label(self)
+        return context
+
+    @path("")
+    def index(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request)
+
+    @re_path(GUIDE_ROUTE, name="all_guides")
+    def all_guides(self, request: HttpRequest) -> HttpResponse:
+        from curriculum import guides
+
+        return guides.all_guides_response(self)
+
+
+def running_total(stream_name: str, target_field: str) -> str:
+    """Placeholder that static/js/admin-running-totals.js fills while the editor types."""
+    return format_html(
+        '<p class="running-total" data-running-total="{}" data-target-field="{}" '
+        'aria-live="polite"></p>',
+        stream_name,
+        target_field,
+    )
+
+
+class WorkshopPageForm(WagtailAdminPageForm):
+    """Checks that the programme and the preparation add up, with messages in Dutch."""
+
+    def clean(self):
+        cleaned = super().clean()
+        duration = cleaned.get("duration_minutes")
+        programme = cleaned.get("programme")
+        if duration and programme is not None:
+            total = sum(block.value["minutes"] or 0 for block in programme)
+            if total != duration:
+                self.add_error(
+                    "programme",
+                    f"De onderdelen van het programma duren samen {total} minuten; de workshop "
+                    f"duurt {duration} minuten. Pas de tijden aan tot ze precies optellen "
+                    f"({'+' if duration > total else '−'}{abs(duration - total)} minuten).",
+                )
+        stated = cleaned.get("preparation_minutes")
+        items = cleaned.get("preparation_items")
+        if stated is not None and items is not None:
+            total = sum(block.value["minutes"] or 0 for block in items)
+            if total != stated:
+                self.add_error(
+                    "preparation_items",
+                    f"De voorbereiding duurt volgens de onderdelen {total} minuten, maar als "
+                    f"totale voorbereidingstijd staat {stated} minuten. Maak die gelijk.",
+                )
+        essence = cleaned.get("essence")
+        if essence is not None:
+            other = WorkshopPage.objects.filter(essence=essence).exclude(pk=self.instance.pk)
+            if other.exists():
+                self.add_error(
+                    "essence",
+                    f"Er is al een workshop voor de essentie {essence}: ‘{other.first().title}’. "
+                    "Elke essentie heeft één workshop.",
+                )
+        return cleaned
+
+
+class WorkshopPage(RoutablePageMixin, Page):
+    """One two-hour workshop on one essence; renders as a web page and as a trainer guide."""
+
+    essence = models.OneToOneField(
+        "curriculum.Essence",
+        verbose_name="Essentie",
+        on_delete=models.PROTECT,
+        related_name="workshop",
+    )
+    part_number = models.PositiveSmallIntegerField(
+        "Deel", validators=[MinValueValidator(1), MaxValueValidator(8)]
+    )
+    introduction = RichTextField("Inleiding", features=RICH_TEXT_FEATURES)
+    duration_minutes = models.PositiveSmallIntegerField(
+        "Duur van de workshop (minuten)", default=120
+    )
+    preparation_minutes = models.PositiveSmallIntegerField("Totale voorbereidingstijd (minuten)")
+    preparation_items = StreamField(
+        [("item", PreparationItemBlock())], verbose_name="Voorbereiding (tijdsduur per onderdeel)"
+    )
+    participant_preparation = StreamField(
+        [("task", ParticipantTaskBlock())],
+        verbose_name="Vooraf doorgeven aan de deelnemers",
+        blank=True,
+    )
+    learning_goals = StreamField(
+        [("goal", blocks.CharBlock(label="Leerdoel", max_length=300))],
+        verbose_name="Leerdoelen",
+        help_text="De deelnemer …",
+    )
+    programme = StreamField([("session", SessionBlock())], verbose_name="Programma")
+
+    base_form_class = WorkshopPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("essence"), FieldPanel("part_number")]),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("preparation_minutes"),
+                FieldPanel("preparation_items"),
+                HelpPanel(content=running_total("preparation_items", "preparation_minutes")),
+                FieldPanel("participant_preparation"),
+            ],
+            heading="Voorbereiding",
+        ),
+        FieldPanel("learning_goals"),
+        MultiFieldPanel(
+            [
+                FieldPanel("duration_minutes"),
+                FieldPanel("programme"),
+                HelpPanel(content=running_total("programme", "duration_minutes")),
+            ],
+            heading="Programma",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("learning_goals"),
+        index.SearchField("programme"),
+        index.RelatedFields("essence", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["curriculum.WorkshopIndexPage"]
+    subpage_types: list[str] = []
+    template = "curriculum/workshop_page.html"
+    preview_modes = [("", "Webpagina"), (PDF_PREVIEW_MODE, "Docentenhandreiking (PDF)")]
+
+    class Meta:
+        verbose_name = "Workshop"
+        verbose_name_plural = "Workshops"
+
+    # --- derived values used by the web page, the guide and the structured data ---
+
+    @property
+    def programme_total(self) -> int:
+        return sum(block.value["minutes"] for block in self.programme)
+
+    @property
+    def preparation_total(self) -> int:
+        return sum(block.value["minutes"] for block in self.preparation_items)
+
+    @property
+    def series(self) -> WorkshopIndexPage | None:
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    def iso_duration(self) -> str:
+        hours, minutes = divmod(self.duration_minutes, 60)
+        return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+
+    def structured_data(self, request: HttpRequest | None = None) -> SafeString:
+        """schema.org Course as JSON-LD, escaped for a <script> element."""
+        series = self.series
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Course",
+            "name": self.title,
+            "description": f"Workshop over de essentie {self.essence.name} van het "
+            "Kwaliteitskader palliatieve zorg Nederland.",
+            "inLanguage": "nl",
+            "timeRequired": self.iso_duration(),
+            "teaches": [block.value for block in self.learning_goals],
+            "about": self.essence.name,
+            "hasCourseInstance": {
+                "@type": "CourseInstance",
+                "courseMode": "onsite",
+                "courseWorkload": self.iso_duration(),
+            },
+        }
+        if series:
+            data["isPartOf"] = {"@type": "Course", "name": series.series_title}
+            data["license"] = series.licence_url
+        if request is not None:
+            data["url"] = self.get_full_url(request)
+        text = json.dumps(data, ensure_ascii=False)
+        # The same escaping as Django's json_script: no way out of the <script> element.
+        text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+        return SafeString(text)
+
+    def get_context(self, request, *args, **kwargs):
+        from curriculum import guides
+
+        context = super().get_context(request, *args, **kwargs)
+        context["guide_size"] = guides.guide_size_label(self)
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    # --- routes and preview ---
+
+    @path("")
+    def index(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request)
+
+    @re_path(GUIDE_ROUTE, name="guide")
+    def guide(self, request: HttpRequest) -> HttpResponse:
+        from curriculum import guides
+
+        return guides.guide_response(self)
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        # RoutablePageMixin.serve_preview always resolves "/", so dispatch on the mode here.
+        if mode_name == PDF_PREVIEW_MODE:
+            from curriculum import guides
+
+            return guides.preview_response(self)
+        return super().serve_preview(request, mode_name)

@@ -1,0 +1,37 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from curriculum.models import Essence, WorkMethod
+
+
+class EssenceViewSet(SnippetViewSet):
+    model = Essence
+    icon = "pick"
+    list_display = ["number", "name", "chapter_title", "kwaliteitskader_section"]
+    ordering = ["number"]
+
+
+class WorkMethodViewSet(SnippetViewSet):
+    model = WorkMethod
+    icon = "group"
+    list_display = ["name", "source"]
+    search_fields = ["name", "description"]
+
+
+class CurriculumViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Workshops"
+    menu_icon = "doc-full-inverse"
+    menu_order = 250
+    items = (EssenceViewSet, WorkMethodViewSet)
+
+
+register_snippet(CurriculumViewSetGroup)
+
+
+@hooks.register("insert_editor_js")
+def running_totals_js():
+    # Shows editors the running totals of programme and preparation minutes as they type.
+    return format_html('<script src="{}" defer></script>', static("js/admin-running-totals.js"))
