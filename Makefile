@@ -7,7 +7,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install install-test system-deps test lint lock clean
+.PHONY: run setup install install-test system-deps test lint lock bench clean
 
 run: setup
 	@echo "Site draait op http://$(HOST):$(PORT)/ (stoppen: Ctrl+C)"
@@ -54,3 +54,7 @@ lock: $(BIN)/python
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
+
+# Performance figures (PDF render times); prints a table, writes benchmarks/results/.
+bench: install-test
+	$(BIN)/python benchmarks/pdf_guides.py

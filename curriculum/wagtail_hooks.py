@@ -35,3 +35,8 @@ register_snippet(CurriculumViewSetGroup)
 def running_totals_js():
     # Shows editors the running totals of programme and preparation minutes as they type.
     return format_html('<script src="{}" defer></script>', static("js/admin-running-totals.js"))
+
+
+@hooks.register("insert_editor_css")
+def running_totals_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -156,10 +156,12 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.LoginForm"
 # No avatars from gravatar.com: the admin loads nothing from other hosts either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Background tasks (django-tasks). In-process by default; an organisation that outgrows one
-# machine points "pdf" at a worker-backed backend (e.g. django-tasks-db).
+# Background tasks (django-tasks). Wagtail's own tasks run immediately; rendering PDFs after a
+# publish runs in a background thread (cms/tasks.py) so the editor does not wait. An
+# organisation that outgrows one machine points "pdf" at a worker-backed backend
+# (e.g. django-tasks-db) with TASKS_PDF_BACKEND.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "pdf": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "pdf": {"BACKEND": env_str("TASKS_PDF_BACKEND", "cms.tasks.BackgroundThreadBackend")},
 }
 PDF_CACHE_DIR = env_str("PDF_CACHE_DIR") or None

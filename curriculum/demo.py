@@ -1,0 +1,93 @@
+"""Demo content for the workshops: the eight essences, work methods, the series and its eight
+workshops. Creates what is missing, leaves existing content alone (see cms.demo)."""
+
+from __future__ import annotations
+
+import json
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from cms.demo import ensure_child_page, ensure_featured_link
+from cms.models import HomePage
+from curriculum.demo_data import ESSENCES, SERIES, WORK_METHODS, WORKSHOPS
+from curriculum.models import Essence, WorkMethod, WorkshopIndexPage, WorkshopPage
+
+
+def raw_stream(block_type: str, values: list) -> str:
+    return json.dumps([{"type": block_type, "value": value} for value in values])
+
+
+def ensure_essences() -> dict[int, Essence]:
+    essences = {}
+    for data in ESSENCES:
+        essence, _ = Essence.objects.get_or_create(number=data["number"], defaults=data)
+        essences[essence.number] = essence
+    return essences
+
+
+def ensure_work_methods() -> dict[str, WorkMethod]:
+    methods = {}
+    for data in WORK_METHODS:
+        method, _ = WorkMethod.objects.get_or_create(name=data["name"], defaults=data)
+        methods[method.name] = method
+    return methods
+
+
+def ensure_series(home: HomePage) -> WorkshopIndexPage:
+    fields = {key: value for key, value in SERIES.items() if key not in {"authors", "versions"}}
+    fields["authors"] = raw_stream(
+        "author", [{"name": name, "organisation": org} for name, org in SERIES["authors"]]
+    )
+    fields["versions"] = raw_stream(
+        "version",
+        [{"version": v, "date": d, "changes": c} for v, d, c in SERIES["versions"]],
+    )
+    fields["show_in_menus"] = True
+    return ensure_child_page(home, WorkshopIndexPage, "workshops", **fields)
+
+
+def workshop_fields(data: dict, essence: Essence, methods: dict[str, WorkMethod]) -> dict:
+    sessions = [
+        {
+            "minutes": session["minutes"],
+            "part": session["part"],
+            "description": session["description"],
+            "tips": session["tips"],
+            "work_methods": [methods[name].pk for name in session["work_methods"]],
+        }
+        for session in data["sessions"]
+    ]
+    return {
+        "title": data["title"],
+        "essence": essence,
+        "part_number": essence.number,
+        "introduction": data["introduction"],
+        "duration_minutes": data["duration_minutes"],
+        "preparation_minutes": data["preparation_minutes"],
+        "preparation_items": raw_stream("item", data["preparation_items"]),
+        "participant_preparation": raw_stream("task", data["participant_preparation"]),
+        "learning_goals": raw_stream("goal", data["learning_goals"]),
+        "programme": raw_stream("session", sessions),
+    }
+
+
+@transaction.atomic
+def load() -> None:
+    home = HomePage.objects.first()
+    essences = ensure_essences()
+    methods = ensure_work_methods()
+    series = ensure_series(home)
+    for data in WORKSHOPS:
+        essence = essences[data["essence"]]
+        if WorkshopPage.objects.filter(essence=essence).exists():
+            continue
+        ensure_child_page(
+            series, WorkshopPage, slugify(data["title"]), **workshop_fields(data, essence, methods)
+        )
+    ensure_featured_link(
+        home,
+        title="Workshops voor trainers",
+        text="Acht workshops over de essenties van het Kwaliteitskader, met docentenhandreiking.",
+        page=series,
+    )
