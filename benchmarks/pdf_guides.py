@@ -45,8 +45,8 @@ def main() -> int:
     from django.core.management import call_command
     from django.test import Client
 
-    from curriculum.models import WorkshopIndexPage, WorkshopPage
     from cms.pdf import cache_dir
+    from curriculum.models import WorkshopIndexPage, WorkshopPage
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)

@@ -43,7 +43,8 @@ def test_editor_sees_running_totals(page, live_server, workshop, screenshot):
 
     # Saving anyway is refused by the server with the Dutch message.
     page.get_by_role("button", name="Bewaar concept").click()
-    expect(page.get_by_text("duren samen 125 minuten; de workshop duurt 120 minuten")).to_be_visible()
+    refusal = page.get_by_text("duren samen 125 minuten; de workshop duurt 120 minuten")
+    expect(refusal).to_be_visible()
 
 
 def test_workshop_pages_on_screen(page, live_server, workshop, screenshot):
