@@ -70,17 +70,7 @@ SERIES = {
         "wijst erop dat interactieve werkvormen, zoals rollenspel en feedback, in trainingen "
         "goed lijken te werken.</p>"
         "<p>Bij elke essentie horen een hoofdstuk uit het boek en een podcastaflevering met "
-        "dezelfde titel:</p>"
-        "<ol>"
-        "<li>De palliatieve fase van de ziekte begint: Markering</li>"
-        "<li>Samen beslissen: Gezamenlijke besluitvorming</li>"
-        "<li>Praten over de toekomst: Proactieve zorgplanning</li>"
-        "<li>Persoonlijk dossier: Individueel zorgplan</li>"
-        "<li>Onderlinge afstemming en voortgang: Coördinatie en continuïteit</li>"
-        "<li>Kennis en vaardigheden: Deskundigheid</li>"
-        "<li>Goed contact: Effectieve communicatie</li>"
-        "<li>Goed voor jezelf zorgen: Persoonlijke balans</li>"
-        "</ol>"
+        "dezelfde titel; tabel 1 zet ze op een rij.</p>"
     ),
     "programme_structure": (
         "<p>Alle workshops zijn op dezelfde manier opgebouwd. Eerst volgt de algemene "

@@ -25,6 +25,7 @@ from curriculum.blocks import (
     SessionBlock,
     VersionBlock,
 )
+from curriculum.models.snippets import Essence
 
 DEFAULT_LICENCE = "CC BY-NC-SA 4.0"
 DEFAULT_LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.nl"
@@ -145,6 +146,7 @@ class WorkshopIndexPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["workshops"] = self.workshops()
+        context["essences"] = Essence.objects.all()
         context["all_guides_size"] = guides.all_guides_size_label(self)
         return context
 
