@@ -18,20 +18,13 @@ def raw_stream(block_type: str, values: list) -> str:
     return json.dumps([{"type": block_type, "value": value} for value in values])
 
 
-def ensure_essences() -> dict[int, Essence]:
-    essences = {}
-    for data in ESSENCES:
-        essence, _ = Essence.objects.get_or_create(number=data["number"], defaults=data)
-        essences[essence.number] = essence
-    return essences
-
-
-def ensure_work_methods() -> dict[str, WorkMethod]:
-    methods = {}
-    for data in WORK_METHODS:
-        method, _ = WorkMethod.objects.get_or_create(name=data["name"], defaults=data)
-        methods[method.name] = method
-    return methods
+def ensure_rows(model, key: str, rows: list[dict]) -> dict:
+    """Snippet rows by their natural key, created when missing, never overwritten."""
+    found = {}
+    for data in rows:
+        instance, _ = model.objects.get_or_create(**{key: data[key]}, defaults=data)
+        found[data[key]] = instance
+    return found
 
 
 def ensure_series(home: HomePage) -> WorkshopIndexPage:
@@ -75,8 +68,8 @@ def workshop_fields(data: dict, essence: Essence, methods: dict[str, WorkMethod]
 @transaction.atomic
 def load() -> None:
     home = HomePage.objects.first()
-    essences = ensure_essences()
-    methods = ensure_work_methods()
+    essences = ensure_rows(Essence, "number", ESSENCES)
+    methods = ensure_rows(WorkMethod, "name", WORK_METHODS)
     series = ensure_series(home)
     for data in WORKSHOPS:
         essence = essences[data["essence"]]
