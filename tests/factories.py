@@ -115,3 +115,38 @@ def make_workshop(series: Page, essence, **fields):
     series.add_child(instance=workshop)
     workshop.save_revision().publish()
     return workshop
+
+
+def make_catalogue(home: Page, **fields):
+    from library.models import ExpertIndexPage
+
+    catalogue = ExpertIndexPage(
+        title=fields.pop("title", "Expertbibliotheek"), slug="expertbibliotheek", **fields
+    )
+    home.add_child(instance=catalogue)
+    catalogue.save_revision().publish()
+    return catalogue
+
+
+def make_expert(catalogue: Page, title: str, *, topics=(), areas=(), essences=(), **fields):
+    from library.models import CompetenceArea, ExpertPage
+
+    questions = fields.pop("questions", ["Hoe begin ik het gesprek?"])
+    fields.setdefault("slug", None)
+    expert = ExpertPage(
+        title=title,
+        summary=fields.pop("summary", f"Over {title.lower()}"),
+        expert_name=fields.pop("expert_name", "Anna de Vries"),
+        kind=fields.pop("kind", "professional"),
+        role=fields.pop("role", "Kaderhuisarts"),
+        example_questions=json.dumps([{"type": "question", "value": q} for q in questions]),
+        email=fields.pop("email", "anna.devries@example.org"),
+        phone=fields.pop("phone", "06-0000 1111"),
+        **{k: v for k, v in fields.items() if v is not None},
+    )
+    catalogue.add_child(instance=expert)
+    expert.topics.add(*topics)
+    expert.competence_areas.set(CompetenceArea.objects.filter(slug__in=areas))
+    expert.essences.set(essences)
+    expert.save_revision().publish()
+    return expert

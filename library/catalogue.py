@@ -1,0 +1,166 @@
+"""The catalogue's filters and search, as GET parameters so a filtered view can be bookmarked.
+
+The number of queries does not depend on the number of books: the page of cards is fetched
+with its tags and photos prefetched, and the filter options come from one query each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.images import get_image_model
+
+from curriculum.models import Essence
+from library import criteria
+from library.models.experts import (
+    COMPETENCE_AREAS,
+    Availability,
+    ConversationForm,
+    ExpertIndexPage,
+    ExpertKind,
+    ExpertPage,
+    ExpertTopic,
+)
+
+BOOKS_PER_PAGE = 24
+MAX_QUERY_LENGTH = 200
+CARD_PHOTO = "fill-240x240"
+
+KIND_OPTIONS = [(group, label) for group, label in criteria.KIND_GROUP_LABELS.items()]
+FORM_OPTIONS = [(ConversationForm.IN_PERSON, "Op locatie"), (ConversationForm.VIDEO, "Beeldbellen")]
+
+
+@dataclass
+class CatalogueFilters:
+    """The visitor's choices, read leniently: an unknown value is ignored, never an error."""
+
+    query: str = ""
+    kind: str = ""
+    area: str = ""
+    essence: int | None = None
+    topic: str = ""
+    form: str = ""
+    available_now: bool = False
+
+    @classmethod
+    def from_request(cls, request: HttpRequest) -> CatalogueFilters:
+        get = request.GET
+        essence = get.get("essentie", "")
+        return cls(
+            query=" ".join(get.get("q", "").split())[:MAX_QUERY_LENGTH],
+            kind=get.get("soort", "") if get.get("soort") in criteria.KIND_GROUP_LABELS else "",
+            area=get.get("gebied", "")[:50],
+            essence=int(essence) if essence.isdigit() and 1 <= int(essence) <= 8 else None,
+            topic=get.get("onderwerp", "")[:100],
+            form=get.get("vorm", "") if get.get("vorm") in dict(FORM_OPTIONS) else "",
+            available_now=get.get("beschikbaar") == "1",
+        )
+
+    @property
+    def active(self) -> bool:
+        return any(
+            [
+                self.query,
+                self.kind,
+                self.area,
+                self.essence,
+                self.topic,
+                self.form,
+                self.available_now,
+            ]
+        )
+
+    def as_params(self) -> dict[str, str]:
+        params = {
+            "q": self.query,
+            "soort": self.kind,
+            "gebied": self.area,
+            "essentie": str(self.essence or ""),
+            "onderwerp": self.topic,
+            "vorm": self.form,
+            "beschikbaar": "1" if self.available_now else "",
+        }
+        return {key: value for key, value in params.items() if value}
+
+
+def published_books(catalogue: ExpertIndexPage) -> QuerySet[ExpertPage]:
+    # The visitor already passed the catalogue's own view restrictions (Wagtail checks them
+    # when serving it); a restriction on a single cover is excluded in the same query.
+    return (
+        ExpertPage.objects.child_of(catalogue)
+        .live()
+        .filter(view_restrictions__isnull=True)
+        .exclude(availability=Availability.WITHDRAWN)
+    )
+
+
+def filter_books(books: QuerySet[ExpertPage], filters: CatalogueFilters) -> QuerySet[ExpertPage]:
+    if filters.kind:
+        books = books.filter(kind__in=ExpertKind.kinds_in_group(filters.kind))
+    if filters.area:
+        books = books.filter(competence_areas__slug=filters.area)
+    if filters.essence:
+        books = books.filter(essences__number=filters.essence)
+    if filters.topic:
+        books = books.filter(tagged_topics__tag__slug=filters.topic)
+    if filters.form:
+        books = books.filter(conversation_form__in=[filters.form, ConversationForm.BOTH])
+    if filters.available_now:
+        books = books.exclude(
+            availability=Availability.ABSENT, absent_until__gte=timezone.localdate()
+        )
+    if filters.query:
+        # Wagtail search (stemmed on PostgreSQL) finds the matches; the filters above still
+        # apply because the matches are intersected with them.
+        matches = ExpertPage.objects.live().search(filters.query, operator="and")
+        books = books.filter(pk__in=[page.pk for page in matches])
+    return books.distinct()
+
+
+def cards(books: QuerySet[ExpertPage]) -> QuerySet[ExpertPage]:
+    """What a card shows, fetched in a fixed number of queries."""
+    photos = get_image_model().objects.prefetch_renditions(CARD_PHOTO)
+    return books.prefetch_related(
+        Prefetch("tagged_topics", queryset=ExpertTopic.objects.select_related("tag")),
+        Prefetch("photo", queryset=photos),
+    ).order_by("title")
+
+
+def topic_options(books: QuerySet[ExpertPage]) -> QuerySet[Tag]:
+    return (
+        Tag.objects.filter(library_experttopic_items__content_object__in=books.values("pk"))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def catalogue_context(catalogue: ExpertIndexPage, request: HttpRequest) -> dict:
+    filters = CatalogueFilters.from_request(request)
+    published = published_books(catalogue)
+    books = cards(filter_books(published, filters))
+    paginator = Paginator(books, BOOKS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("pagina", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    params = filters.as_params()
+    return {
+        "filters": filters,
+        "books": page,
+        "book_count": paginator.count,
+        "kind_options": KIND_OPTIONS,
+        "area_options": COMPETENCE_AREAS,
+        "essence_options": Essence.objects.only("number", "name"),
+        "topic_options": topic_options(published),
+        "form_options": FORM_OPTIONS,
+        "page_query": urlencode(params),
+        "instruction_pages": catalogue.get_children().live().not_type(ExpertPage),
+    }

@@ -1,0 +1,98 @@
+"""Demo content for the expert library: the catalogue, its instruction pages and fictional
+experts. Creates what is missing, leaves existing content alone (see cms.demo)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from cms.demo import ensure_child_page, ensure_featured_link, heading, paragraph, stream
+from cms.models import HomePage, StandardPage
+from curriculum.models import Essence
+from library.demo_data import CATALOGUE, EXPERTS, INSTRUCTION_PAGES
+from library.experts import withdraw
+from library.models import Availability, CompetenceArea, ExpertIndexPage, ExpertPage
+
+
+def body_stream(blocks: list[tuple[str, str]]) -> str:
+    return stream(
+        *(heading(value) if kind == "heading" else paragraph(value) for kind, value in blocks)
+    )
+
+
+def ensure_expert(catalogue: ExpertIndexPage, data: dict) -> ExpertPage:
+    slug = slugify(data["title"])[:80]
+    existing = catalogue.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    absent_until = None
+    if data["availability"] == Availability.ABSENT:
+        absent_until = timezone.localdate() + datetime.timedelta(days=data["absent_days"])
+    expert = ExpertPage(
+        title=data["title"],
+        slug=slug,
+        summary=data["summary"],
+        body=stream(paragraph(data["body"])),
+        expert_name=data["expert_name"],
+        kind=data["kind"],
+        role=data["role"],
+        organisation=data["organisation"],
+        example_questions=stream(*(("question", q) for q in data["example_questions"])),
+        languages=data["languages"],
+        conversation_form=data["conversation_form"],
+        preparation_assignment=data["preparation_assignment"],
+        preparation_minutes=data["preparation_minutes"],
+        # A withdrawn expert was admitted and published once; withdraw() below takes it offline.
+        availability=(
+            Availability.AVAILABLE
+            if data["availability"] == Availability.WITHDRAWN
+            else data["availability"]
+        ),
+        absent_until=absent_until,
+        email=data["email"],
+        phone=data["phone"],
+        admission_criteria=data["criteria"],
+        admitted_on=timezone.localdate() - datetime.timedelta(days=60),
+    )
+    catalogue.add_child(instance=expert)
+    expert.topics.add(*data["topics"])
+    expert.competence_areas.set(CompetenceArea.objects.filter(slug__in=data["competence_areas"]))
+    expert.essences.set(Essence.objects.filter(number__in=data["essences"]))
+    expert.save_revision().publish()
+    if data["availability"] == Availability.WITHDRAWN:
+        withdraw(expert)
+    return expert
+
+
+@transaction.atomic
+def load() -> None:
+    home = HomePage.objects.first()
+    catalogue = ensure_child_page(
+        home,
+        ExpertIndexPage,
+        "expertbibliotheek",
+        title=CATALOGUE["title"],
+        introduction=CATALOGUE["introduction"],
+        no_expert_text=CATALOGUE["no_expert_text"],
+        show_in_menus=True,
+    )
+    for page in INSTRUCTION_PAGES:
+        ensure_child_page(
+            catalogue,
+            StandardPage,
+            page["slug"],
+            title=page["title"],
+            introduction=page["introduction"],
+            body=body_stream(page["body"]),
+        )
+    for data in EXPERTS:
+        ensure_expert(catalogue, data)
+    ensure_featured_link(
+        home,
+        title="Naar de expertbibliotheek",
+        text="Kies een boek: een expert voor één gesprek over jouw leervraag.",
+        page=catalogue,
+    )

@@ -1,0 +1,332 @@
+"""The expert library: book covers (ExpertPage) and the catalogue (ExpertIndexPage)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from library import criteria
+
+MAX_PREPARATION_MINUTES = 30
+# The competence areas of the residents' training (fixed; the rows exist for filtering).
+COMPETENCE_AREAS = [
+    ("medisch-handelen", "Medisch handelen"),
+    ("communiceren", "Communiceren"),
+    ("professionaliteit", "Professionaliteit"),
+]
+
+
+class CompetenceArea(models.Model):
+    """Competence area of the residents' training that a conversation serves."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField("Naam", max_length=80)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order"]
+        verbose_name = "Competentiegebied"
+        verbose_name_plural = "Competentiegebieden"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExpertTopic(TaggedItemBase):
+    content_object = ParentalKey(
+        "library.ExpertPage", on_delete=models.CASCADE, related_name="tagged_topics"
+    )
+
+
+class ExpertKind(models.TextChoices):
+    PROFESSIONAL = "professional", "Professional"
+    VOLUNTEER = "volunteer", "Vrijwilliger"
+    PATIENT = "patient", "Ervaringsdeskundige (patiënt)"
+    RELATIVE = "relative", "Ervaringsdeskundige (naaste)"
+    BEREAVED = "bereaved", "Ervaringsdeskundige (nabestaande)"
+
+    @classmethod
+    def group_of(cls, kind: str) -> str:
+        if kind in (cls.PROFESSIONAL, cls.VOLUNTEER):
+            return kind
+        return criteria.EXPERIENCE
+
+    @classmethod
+    def kinds_in_group(cls, group: str) -> list[str]:
+        return [kind for kind in cls.values if cls.group_of(kind) == group]
+
+
+class ConversationForm(models.TextChoices):
+    IN_PERSON = "in_person", "Op locatie"
+    VIDEO = "video", "Beeldbellen"
+    BOTH = "both", "Op locatie of beeldbellen"
+
+
+class Availability(models.TextChoices):
+    AVAILABLE = "available", "Beschikbaar"
+    ABSENT = "absent", "Tijdelijk afwezig"
+    WITHDRAWN = "withdrawn", "Teruggetreden"
+
+
+class ExpertPageForm(WagtailAdminPageForm):
+    """Admission criteria as a checklist, grouped per kind of expert."""
+
+    admission_criteria = forms.MultipleChoiceField(
+        label="Getoetste criteria",
+        choices=criteria.GROUPED_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Vink aan wat de werkgroep heeft gecontroleerd, voor de soort expert hierboven.",
+    )
+
+
+class ExpertPage(Page):
+    """A book cover: one expert and what a resident can talk about with them."""
+
+    summary = models.TextField("Korte samenvatting", max_length=300)
+    body = StreamField(BodyBlock(), verbose_name="Meer over dit boek", blank=True)
+
+    expert_name = models.CharField("Naam van de expert", max_length=120)
+    kind = models.CharField("Soort expert", max_length=20, choices=ExpertKind.choices)
+    role = models.CharField(
+        "Functie of rol", max_length=120, help_text="Bijvoorbeeld kaderhuisarts of nabestaande."
+    )
+    organisation = models.CharField("Organisatie of setting", max_length=160, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Foto",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField("Alternatieve tekst bij de foto", max_length=250, blank=True)
+
+    topics = ClusterTaggableManager(
+        "Onderwerpen", through=ExpertTopic, blank=True, help_text="Trefwoorden, bijvoorbeeld pijn."
+    )
+    example_questions = StreamField(
+        [("question", blocks.CharBlock(label="Leervraag", max_length=300))],
+        verbose_name="Voorbeelden van leervragen",
+        blank=True,
+    )
+    competence_areas = ParentalManyToManyField(
+        CompetenceArea, verbose_name="Competentiegebieden", blank=True, related_name="experts"
+    )
+    essences = ParentalManyToManyField(
+        "curriculum.Essence", verbose_name="Essenties", blank=True, related_name="experts"
+    )
+    languages = models.CharField("Talen", max_length=120, default="Nederlands")
+    conversation_form = models.CharField(
+        "Vorm van het gesprek",
+        max_length=20,
+        choices=ConversationForm.choices,
+        default=ConversationForm.BOTH,
+    )
+    preparation_assignment = models.TextField("Voorbereidende opdracht", blank=True)
+    preparation_minutes = models.PositiveSmallIntegerField(
+        "Tijd voor de voorbereiding (minuten)",
+        default=20,
+        validators=[
+            MaxValueValidator(
+                MAX_PREPARATION_MINUTES,
+                f"De voorbereiding mag de AIOS hooguit {MAX_PREPARATION_MINUTES} minuten kosten.",
+            )
+        ],
+    )
+
+    availability = models.CharField(
+        "Beschikbaarheid",
+        max_length=20,
+        choices=Availability.choices,
+        default=Availability.AVAILABLE,
+    )
+    absent_until = models.DateField("Afwezig tot en met", null=True, blank=True)
+
+    # Private: never rendered on the public site, never in the search index.
+    email = models.EmailField("E-mailadres (privé)", blank=True)
+    phone = models.CharField("Telefoon (privé)", max_length=40, blank=True)
+    admission_criteria = models.JSONField("Getoetste criteria", default=list, blank=True)
+    admitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Getoetst door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    admitted_on = models.DateField("Getoetst op", null=True, blank=True)
+    admission_note = models.TextField("Notitie van de werkgroep", blank=True)
+
+    base_form_class = ExpertPageForm
+    content_panels = [
+        FieldPanel("title", help_text="De titel van het boek: waarover kun je praten?"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("expert_name"),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("role")]),
+                FieldPanel("organisation"),
+                FieldRowPanel([FieldPanel("photo"), FieldPanel("photo_alt")]),
+            ],
+            heading="De expert",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics"),
+                FieldPanel("example_questions"),
+                FieldPanel("competence_areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("essences", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("languages"), FieldPanel("conversation_form")]),
+            ],
+            heading="Waarover je kunt praten",
+        ),
+        FieldRowPanel(
+            [FieldPanel("preparation_assignment"), FieldPanel("preparation_minutes")],
+            heading="Voorbereiding",
+        ),
+        FieldPanel("body"),
+        FieldRowPanel(
+            [FieldPanel("availability"), FieldPanel("absent_until")], heading="Beschikbaarheid"
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(template="library/admin/private_fields_notice.html"),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                FieldPanel("admission_criteria"),
+                FieldRowPanel([FieldPanel("admitted_by"), FieldPanel("admitted_on")]),
+                FieldPanel("admission_note"),
+                HelpPanel(template="library/admin/loan_count_panel.html"),
+            ],
+            heading="Alleen voor werkgroep en secretariaat",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("expert_name"),
+        index.SearchField("role"),
+        index.SearchField("organisation"),
+        index.SearchField("example_questions"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("availability"),
+    ]
+
+    parent_page_types = ["library.ExpertIndexPage"]
+    subpage_types: list[str] = []
+    template = "library/expert_page.html"
+
+    class Meta:
+        verbose_name = "Boekenkaft"
+        verbose_name_plural = "Boekenkaften"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.photo_id and not self.photo_alt.strip():
+            errors["photo_alt"] = (
+                "Beschrijf de foto voor wie hem niet kan zien (alternatieve tekst)."
+            )
+        if self.availability == Availability.ABSENT and not self.absent_until:
+            errors["absent_until"] = "Vul in tot wanneer de expert afwezig is."
+        unknown = set(self.admission_criteria or []) - {
+            key for items in criteria.CRITERIA.values() for key, _ in items
+        }
+        if unknown:
+            errors["admission_criteria"] = "Onbekend criterium: " + ", ".join(sorted(unknown))
+        if errors:
+            raise ValidationError(errors)
+
+    # --- what the public site shows ---
+
+    @property
+    def kind_group(self) -> str:
+        return ExpertKind.group_of(self.kind)
+
+    @property
+    def kind_group_label(self) -> str:
+        return criteria.KIND_GROUP_LABELS[self.kind_group]
+
+    def is_absent(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return (
+            self.availability == Availability.ABSENT
+            and self.absent_until is not None
+            and self.absent_until >= today
+        )
+
+    @property
+    def is_borrowable(self) -> bool:
+        return self.availability != Availability.WITHDRAWN and not self.is_absent()
+
+    @property
+    def loan_url(self) -> str:
+        return f"/expertbibliotheek/lenen/?expert={self.pk}"
+
+    def missing_criteria(self) -> set[str]:
+        return criteria.required_criteria(self.kind_group) - set(self.admission_criteria or [])
+
+    def loan_request_count(self) -> int:
+        """How many loan requests this expert has had (the loan desk fills this in)."""
+        related = getattr(self, "loan_requests", None)
+        return related.count() if related is not None else 0
+
+
+class ExpertIndexPage(Page):
+    """The catalogue at /expertbibliotheek/."""
+
+    introduction = RichTextField("Inleiding", blank=True, features=RICH_TEXT_FEATURES)
+    no_expert_text = RichTextField(
+        "Tekst bij ‘geen expert gevonden’",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="Staat bij een lege zoekopdracht en onder de catalogus.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("no_expert_text"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["library.ExpertPage", "cms.StandardPage"]
+    max_count = 1
+    template = "library/expert_index_page.html"
+
+    class Meta:
+        verbose_name = "Catalogus expertbibliotheek"
+        verbose_name_plural = "Catalogi expertbibliotheek"
+
+    def save(self, *args, **kwargs):
+        creating = self.pk is None
+        super().save(*args, **kwargs)
+        if creating:
+            from library.experts import assign_admission_workflow
+
+            assign_admission_workflow(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from library.catalogue import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(self, request))
+        return context
