@@ -55,6 +55,8 @@ lock: $(BIN)/python
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
 
-# Performance figures (PDF render times); prints a table, writes benchmarks/results/.
+# Performance figures (catalogue queries and times, PDF render times); prints tables and
+# writes benchmarks/results/*.json.
 bench: install-test
+	$(BIN)/python benchmarks/catalogue.py
 	$(BIN)/python benchmarks/pdf_guides.py

@@ -8,16 +8,12 @@ table and writes benchmarks/results/pdf_guides.json. Usage: make bench  (or
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shutil
 import statistics
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import median_ms, p95_ms, setup_throwaway_site, time_get, write_results
+
 TARGETS = {"guide_cold_s": 2.0, "guide_cached_ms": 50.0, "guide_all_cold_s": 15.0}
 
 
@@ -27,29 +23,12 @@ def main() -> int:
     parser.add_argument("--cached", type=int, default=50, help="cached downloads to time")
     options = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="cms-bench-"))
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-            "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-            "MEDIA_ROOT": str(workdir / "media"),
-            "PDF_CACHE_DIR": str(workdir / "pdf-cache"),
-            # Rendering after publish would compete with the measurements.
-            "TASKS_PDF_BACKEND": "django_tasks.backends.dummy.DummyBackend",
-        }
-    )
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    setup_throwaway_site()
     from django.test import Client
 
     from cms.pdf import cache_dir
     from curriculum.models import WorkshopIndexPage, WorkshopPage
 
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
     client = Client(HTTP_HOST="127.0.0.1")
     workshop = WorkshopPage.objects.get(essence__number=5)
     series = WorkshopIndexPage.objects.get()
@@ -57,11 +36,7 @@ def main() -> int:
     all_url = series.url + "docentenhandreiking.pdf"
 
     def timed_get(url: str) -> tuple[float, int]:
-        start = time.perf_counter()
-        response = client.get(url)
-        elapsed = time.perf_counter() - start
-        assert response.status_code == 200, (url, response.status_code)
-        return elapsed, len(response.content)
+        return time_get(client, url)
 
     def clear_guides() -> None:
         shutil.rmtree(cache_dir(), ignore_errors=True)
@@ -76,8 +51,8 @@ def main() -> int:
         cold.append(timed_get(guide_url)[0])
     results["guide_cold_s"] = statistics.median(cold)
     cached = [timed_get(guide_url)[0] for _ in range(options.cached)]
-    results["guide_cached_ms"] = statistics.median(cached) * 1000
-    results["guide_cached_p95_ms"] = sorted(cached)[int(0.95 * len(cached)) - 1] * 1000
+    results["guide_cached_ms"] = median_ms(cached)
+    results["guide_cached_p95_ms"] = p95_ms(cached)
     results["guide_pages_bytes"] = timed_get(guide_url)[1]
 
     cold_all = []
@@ -86,7 +61,7 @@ def main() -> int:
         cold_all.append(timed_get(all_url)[0])
     results["guide_all_cold_s"] = statistics.median(cold_all)
     cached_all = [timed_get(all_url)[0] for _ in range(options.cached)]
-    results["guide_all_cached_ms"] = statistics.median(cached_all) * 1000
+    results["guide_all_cached_ms"] = median_ms(cached_all)
     results["guide_all_bytes"] = timed_get(all_url)[1]
 
     print(f"{'measurement':<28}{'value':>12}{'target':>12}")
@@ -95,9 +70,7 @@ def main() -> int:
         verdict = "" if target is None else ("  ok" if value < target else "  TE TRAAG")
         target_text = "" if target is None else f"< {target:g}"
         print(f"{name:<28}{value:>12.3f}{target_text:>12}{verdict}")
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "pdf_guides.json").write_text(json.dumps(results, indent=2))
+    write_results("pdf_guides", results)
     return 0 if all(results[k] < v for k, v in TARGETS.items()) else 1
 
 

@@ -23,6 +23,9 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
 
+    # The footer links the privacy page on every page: fetch it with the settings.
+    select_related = ["privacy_page"]
+
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("secretariat_email"),
