@@ -125,3 +125,16 @@ def test_admission_checklist_is_grouped_per_kind(catalogue, admin_client):
     for label in ("Professional", "Vrijwilliger", "Ervaringsdeskundige", "VPTZ"):
         assert label in content
     assert expert.missing_criteria() == {"prof_expertise", "prof_standards", "prof_communication"}
+
+
+def test_site_search_finds_covers_by_name_role_and_topic(catalogue, client):
+    make_expert(
+        catalogue,
+        "Wat zeg je als er geen woorden zijn?",
+        expert_name="Karel Oosterhuis",
+        role="Geestelijk verzorger",
+        topics=["levensvragen"],
+    )
+    for query in ("Oosterhuis", "verzorger", "levensvragen"):
+        content = client.get("/zoeken/", {"q": query}).content.decode()
+        assert "Wat zeg je als er geen woorden zijn?" in content, query
