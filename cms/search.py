@@ -1,6 +1,6 @@
 """Site search at /zoeken/ on Wagtail's database search backend."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page
@@ -15,12 +15,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if query:
         results = Page.objects.live().public().specific().search(query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        results_page = paginator.page(request.GET.get("pagina", 1))
-    except PageNotAnInteger:
-        results_page = paginator.page(1)
-    except EmptyPage:
-        results_page = paginator.page(paginator.num_pages)
+    results_page = paginator.get_page(request.GET.get("pagina"))  # lenient: bad numbers → 1
     return TemplateResponse(
         request,
         "cms/search.html",

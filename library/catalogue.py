@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -145,12 +145,7 @@ def catalogue_context(catalogue: ExpertIndexPage, request: HttpRequest) -> dict:
     published = published_books(catalogue)
     books = cards(filter_books(published, filters))
     paginator = Paginator(books, BOOKS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("pagina", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    page = paginator.get_page(request.GET.get("pagina"))  # lenient: bad numbers → first/last
     params = filters.as_params()
     return {
         "filters": filters,

@@ -64,3 +64,12 @@ def screenshot(request):
         return path
 
     return take
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The demo content on the live server; returns its base URL."""
+    from django.core.management import call_command
+
+    call_command("load_demo")
+    return live_server.url

@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from library.models import ExpertPage
@@ -10,12 +9,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def demo_site(live_server):
-    call_command("load_demo")
-    return live_server.url
 
 
 def test_filter_catalogue_open_cover_and_find_the_loan_button(page, demo_site, screenshot):

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = [
@@ -8,12 +7,6 @@ pytestmark = [
     # page tree that Wagtail's migrations create.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def demo_site(live_server):
-    call_command("load_demo")
-    return live_server.url
 
 
 def test_home_navigation_and_search(page, demo_site, screenshot):
