@@ -24,9 +24,9 @@ def test_home_navigation_and_search(page, demo_site, screenshot):
     screenshot(page, "over")
 
     search = page.get_by_role("searchbox", name="Zoeken op de site")
-    search.fill("vrijwilligers")
+    search.fill("Mensenbieb")
     search.press("Enter")
-    expect(page.get_by_role("status")).to_contain_text("voor ‘vrijwilligers’")
+    expect(page.get_by_role("status")).to_contain_text("voor ‘Mensenbieb’")
     results = page.locator(".search-results")
     expect(results.get_by_role("link", name="Over de expertbibliotheek")).to_be_visible()
     screenshot(page, "zoeken")
