@@ -16,6 +16,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from cms.models import StandardPage
 from curriculum.models import Essence
 from library import criteria
 from library.models.experts import (
@@ -157,5 +158,5 @@ def catalogue_context(catalogue: ExpertIndexPage, request: HttpRequest) -> dict:
         "topic_options": topic_options(published),
         "form_options": FORM_OPTIONS,
         "page_query": urlencode(params),
-        "instruction_pages": catalogue.get_children().live().not_type(ExpertPage),
+        "instruction_pages": catalogue.get_children().live().type(StandardPage),
     }

@@ -13,8 +13,16 @@ from cms.demo import ensure_child_page, ensure_featured_link, heading, paragraph
 from cms.models import HomePage, StandardPage
 from curriculum.models import Essence
 from library.demo_data import CATALOGUE, EXPERTS, INSTRUCTION_PAGES
+from library.demo_emails import EMAILS, LOAN_FORM
 from library.experts import withdraw
-from library.models import Availability, CompetenceArea, ExpertIndexPage, ExpertPage
+from library.models import (
+    Availability,
+    CompetenceArea,
+    EmailTemplate,
+    ExpertIndexPage,
+    ExpertPage,
+    LoanFormPage,
+)
 
 
 def body_stream(blocks: list[tuple[str, str]]) -> str:
@@ -90,6 +98,9 @@ def load() -> None:
         )
     for data in EXPERTS:
         ensure_expert(catalogue, data)
+    ensure_child_page(catalogue, LoanFormPage, "lenen", **LOAN_FORM)
+    for kind, (subject, body) in EMAILS.items():
+        EmailTemplate.objects.get_or_create(kind=kind, defaults={"subject": subject, "body": body})
     ensure_featured_link(
         home,
         title="Naar de expertbibliotheek",

@@ -1,9 +1,12 @@
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from library.admin_views import withdraw_expert
-from library.models import Availability, ExpertPage
+from library.models import Availability, EmailTemplate, ExpertPage, LoanFormPage, LoanRequest
 
 
 @hooks.register("register_admin_urls")
@@ -31,3 +34,47 @@ def withdraw_button(page, user, view_name=None, next_url=None):
             icon_name="user",
             priority=62,
         )
+
+
+@hooks.register("register_admin_viewset")
+def register_loan_desk():
+    from library.desk import loan_desk
+
+    return loan_desk
+
+
+class EmailTemplateViewSet(SnippetViewSet):
+    model = EmailTemplate
+    icon = "mail"
+    menu_label = "Standaard-e-mails"
+    list_display = ["kind", "subject", "updated_at"]
+
+
+register_snippet(EmailTemplateViewSet)
+
+
+class LoanDeskPanel(Component):
+    order = 50
+    template_name = "library/desk/overdue_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from library import loans
+
+        return {
+            "open_count": LoanRequest.objects.filter(status__in=loans.OPEN_STATUSES).count(),
+            "overdue_count": len(loans.overdue_requests()),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def loan_desk_panel(request, panels):
+    if request.user.has_perm("library.change_loanrequest"):
+        panels.append(LoanDeskPanel())
+
+
+@hooks.register("filter_form_submissions_for_user")
+def hide_loan_submissions(user, editable_forms):
+    # Loan forms hold residents' personal data: only the secretariat sees them.
+    if user.has_perm("library.change_loanrequest"):
+        return editable_forms
+    return editable_forms.not_type(LoanFormPage)

@@ -17,3 +17,20 @@ __all__ = [
     "ExpertPage",
     "ExpertTopic",
 ]
+
+from .emails import EmailKind, EmailTemplate  # noqa: E402
+from .loans import LoanEvent, LoanFormSubmission, LoanRequest, LoanStatus, Programme  # noqa: E402
+
+__all__ += [
+    "EmailKind",
+    "EmailTemplate",
+    "LoanEvent",
+    "LoanFormSubmission",
+    "LoanRequest",
+    "LoanStatus",
+    "Programme",
+]
+
+from .loan_form import LoanFormField, LoanFormPage  # noqa: E402
+
+__all__ += ["LoanFormField", "LoanFormPage"]

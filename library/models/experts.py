@@ -283,10 +283,18 @@ class ExpertPage(Page):
     def missing_criteria(self) -> set[str]:
         return criteria.required_criteria(self.kind_group) - set(self.admission_criteria or [])
 
-    def loan_request_count(self) -> int:
-        """How many loan requests this expert has had (the loan desk fills this in)."""
-        related = getattr(self, "loan_requests", None)
-        return related.count() if related is not None else 0
+    def loan_figures(self) -> dict[str, int]:
+        """Requests and conversations this half-year, so the working group can spread the load."""
+        today = timezone.localdate()
+        half_year_start = datetime.date(today.year, 1 if today.month <= 6 else 7, 1)
+        requests = self.loan_requests.all() if self.pk else []
+        this_half = [r for r in requests if timezone.localdate(r.created_at) >= half_year_start]
+        return {
+            "total": len(requests),
+            "half_year": len(this_half),
+            "conversations": sum(r.status in ("held", "completed") for r in this_half),
+            "unavailable": sum(r.status == "unavailable" for r in this_half),
+        }
 
 
 class ExpertIndexPage(Page):
@@ -308,7 +316,7 @@ class ExpertIndexPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["library.ExpertPage", "cms.StandardPage"]
+    subpage_types = ["library.ExpertPage", "library.LoanFormPage", "cms.StandardPage"]
     max_count = 1
     template = "library/expert_index_page.html"
 

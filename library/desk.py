@@ -1,0 +1,221 @@
+"""The loan desk in the admin, for the Secretariaat: the register, its filters and export,
+and the process steps as buttons. Steps go through library.loans.
+
+Built as a Wagtail ModelViewSet rather than wagtail-modeladmin: ModelViewSet is Wagtail 8's own
+way to do index, inspect, filters, search and CSV/Excel export, and custom step views plug into
+it as ordinary URLs; wagtail-modeladmin is the legacy package the design mentions.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from library import loans
+from library.mail import MissingEmailTemplate
+from library.models import LoanEvent, LoanRequest
+from library.models.loan_form import borrowable_books
+
+PERMISSION = "library.change_loanrequest"
+
+
+class LoanRequestFilterSet(WagtailFilterSet):
+    overdue = django_filters.BooleanFilter(
+        label="Over de termijn", method="filter_overdue", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = LoanRequest
+        fields = ["status", "programme", "expert", "supervisor"]
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(pk__in=[loan.pk for loan in loans.overdue_requests()])
+
+
+class DueColumn(Column):
+    def get_value(self, instance):
+        due = loans.next_due(instance)
+        if due is None:
+            return "—"
+        what, day = due
+        if loans.is_overdue(instance):
+            return format_html(
+                '<b class="overdue">Te laat: {} (was {})</b>', what, loans.dutch_date(day)
+            )
+        return f"{what}: {loans.dutch_date(day)}"
+
+
+class LoanRequestInspectView(InspectView):
+    template_name = "library/desk/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        loan = self.object
+        context.update(
+            loan=loan,
+            events=loan.events.select_related("user"),
+            actions=loans.available_actions(loan),
+            due=loans.next_due(loan),
+            overdue=loans.is_overdue(loan),
+            can_choose_book=loan.status in loans.BOOK_CHOICE_STATUSES,
+        )
+        return context
+
+
+class LoanRequestViewSet(ModelViewSet):
+    model = LoanRequest
+    icon = "list-ul"
+    menu_label = "Leenbalie"
+    menu_order = 150
+    add_to_admin_menu = True
+    url_prefix = "leenbalie"
+    inspect_view_enabled = True
+    inspect_view_class = LoanRequestInspectView
+    list_display = [
+        "name",
+        "book_title",
+        "status",
+        DueColumn("due", label="Volgende stap"),
+        "created_at",
+    ]
+    list_filter = LoanRequestFilterSet
+    search_fields = ["name", "email", "supervisor", "learning_goals", "book_title", "expert_name"]
+    list_export = [
+        "created_at",
+        "name",
+        "email",
+        "phone",
+        "programme",
+        "supervisor",
+        "book_title",
+        "expert_name",
+        "learning_goals",
+        "status",
+    ]
+    export_filename = "leenaanvragen"
+    form_fields = [
+        "name",
+        "email",
+        "phone",
+        "programme",
+        "programme_other",
+        "supervisor",
+        "learning_goals",
+        "motivation",
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/stap/<str:action>/", step_view, name="step"),
+            path("<int:pk>/opnieuw/<int:event_id>/", retry_view, name="retry"),
+            path("<int:pk>/boek/", choose_book_view, name="choose_book"),
+        ]
+
+
+def loan_for(request, pk: int) -> LoanRequest:
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+    return get_object_or_404(LoanRequest, pk=pk)
+
+
+def inspect_url(loan: LoanRequest) -> str:
+    return reverse("library_loanrequest:inspect", args=[loan.pk])
+
+
+class EmailForm(forms.Form):
+    subject = forms.CharField(label="Onderwerp", max_length=255)
+    body = forms.CharField(label="Tekst", widget=forms.Textarea(attrs={"rows": 16}))
+
+
+def step_view(request, pk: int, action: str):
+    loan = loan_for(request, pk)
+    step = loans.ACTIONS.get(action)
+    if step is None or step not in loans.available_actions(loan):
+        messages.error(request, "Deze stap kan nu niet bij deze aanvraag.")
+        return redirect(inspect_url(loan))
+    try:
+        composed = loans.preview_email(loan, action)
+    except MissingEmailTemplate as error:
+        messages.error(request, str(error))
+        return redirect(inspect_url(loan))
+    form = EmailForm(
+        request.POST or None,
+        initial={"subject": composed.subject, "body": composed.body} if composed else None,
+    )
+    if request.method == "POST" and (composed is None or form.is_valid()):
+        try:
+            event = loans.perform(
+                loan,
+                action,
+                request.user,
+                subject=form.cleaned_data["subject"] if composed else None,
+                body=form.cleaned_data["body"] if composed else None,
+            )
+        except loans.IllegalTransition as error:
+            messages.error(request, str(error))
+        else:
+            if event is not None and event.kind == LoanEvent.Kind.EMAIL_FAILED:
+                messages.warning(
+                    request,
+                    f"‘{step.label}’ is vastgelegd, maar de e-mail kon niet worden verstuurd "
+                    f"({event.error}). Verstuur hem later opnieuw vanuit de geschiedenis.",
+                )
+            else:
+                messages.success(request, f"‘{step.label}’ is gedaan.")
+        return redirect(inspect_url(loan))
+    return TemplateResponse(
+        request,
+        "library/desk/step.html",
+        {"loan": loan, "step": step, "composed": composed, "form": form},
+    )
+
+
+def retry_view(request, pk: int, event_id: int):
+    loan = loan_for(request, pk)
+    event = get_object_or_404(LoanEvent, pk=event_id, request=loan)
+    if request.method == "POST":
+        try:
+            result = loans.retry_email(event, request.user)
+        except loans.IllegalTransition as error:
+            messages.error(request, str(error))
+        else:
+            if result.kind == LoanEvent.Kind.EMAIL_SENT:
+                messages.success(request, "De e-mail is alsnog verstuurd.")
+            else:
+                messages.warning(request, f"Opnieuw mislukt: {result.error}")
+    return redirect(inspect_url(loan))
+
+
+class ChooseBookForm(forms.Form):
+    expert = forms.ModelChoiceField(label="Boek", queryset=LoanRequest.objects.none())
+
+
+def choose_book_view(request, pk: int):
+    loan = loan_for(request, pk)
+    form = ChooseBookForm(request.POST or None)
+    form.fields["expert"].queryset = borrowable_books()
+    if request.method == "POST" and form.is_valid():
+        try:
+            loans.choose_book(loan, form.cleaned_data["expert"], request.user)
+        except loans.IllegalTransition as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Het boek is gewijzigd. Vraag nu de expert.")
+        return redirect(inspect_url(loan))
+    return TemplateResponse(request, "library/desk/choose_book.html", {"loan": loan, "form": form})
+
+
+loan_desk = LoanRequestViewSet("library_loanrequest")

@@ -1,0 +1,284 @@
+"""The loan process: status changes, deadlines and the e-mail that goes with each step.
+
+The public form, the loan desk in the admin and management commands all go through these
+functions; an illegal step is refused here, whoever asks for it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from library import deadlines
+from library.mail import ComposedEmail, compose, send
+from library.models import Availability, ExpertPage
+from library.models.emails import EmailKind
+from library.models.loans import LoanEvent, LoanRequest, LoanStatus
+
+S = LoanStatus
+TRANSITIONS: dict[str, set[str]] = {
+    S.RECEIVED: {S.CONFIRMED, S.WITHDRAWN},
+    S.CONFIRMED: {S.WAITING_FOR_EXPERT, S.NO_EXPERT, S.WITHDRAWN},
+    S.WAITING_FOR_EXPERT: {S.MATCHED, S.EXPERT_UNAVAILABLE, S.WITHDRAWN},
+    S.EXPERT_UNAVAILABLE: {S.WAITING_FOR_EXPERT, S.NO_EXPERT, S.CLOSED, S.WITHDRAWN},
+    S.NO_EXPERT: {S.WAITING_FOR_EXPERT, S.CLOSED, S.WITHDRAWN},
+    S.MATCHED: {S.CONVERSATION_HELD, S.EXPERT_UNAVAILABLE, S.WITHDRAWN},
+    S.CONVERSATION_HELD: {S.COMPLETED},
+    S.COMPLETED: set(),
+    S.CLOSED: set(),
+    S.WITHDRAWN: set(),
+}
+OPEN_STATUSES = [status for status, targets in TRANSITIONS.items() if targets]
+# Before a match, the request may move to another book.
+BOOK_CHOICE_STATUSES = (S.RECEIVED, S.CONFIRMED, S.EXPERT_UNAVAILABLE, S.NO_EXPERT)
+
+
+class IllegalTransition(ValueError):
+    """A step the process does not allow from the request's current status."""
+
+
+@dataclass(frozen=True)
+class Action:
+    """A step the secretariat takes from the loan desk."""
+
+    name: str
+    label: str
+    target: str | None  # the new status, or None when only an e-mail goes out
+    email: str | None
+    sources: frozenset[str]
+    needs_expert: bool = False
+
+
+ACTIONS = {
+    action.name: action
+    for action in [
+        Action(
+            "confirm",
+            "Ontvangst bevestigen",
+            S.CONFIRMED,
+            EmailKind.RECEIPT,
+            frozenset({S.RECEIVED}),
+        ),
+        Action(
+            "ask_expert",
+            "Expert vragen naar beschikbaarheid",
+            S.WAITING_FOR_EXPERT,
+            EmailKind.AVAILABILITY,
+            frozenset({S.CONFIRMED, S.EXPERT_UNAVAILABLE, S.NO_EXPERT}),
+            needs_expert=True,
+        ),
+        Action(
+            "introduce",
+            "AIOS en expert koppelen",
+            S.MATCHED,
+            EmailKind.INTRODUCTION,
+            frozenset({S.WAITING_FOR_EXPERT}),
+            needs_expert=True,
+        ),
+        Action(
+            "expert_absent",
+            "Expert niet beschikbaar: AIOS laten weten",
+            S.EXPERT_UNAVAILABLE,
+            EmailKind.ABSENT,
+            frozenset({S.WAITING_FOR_EXPERT, S.MATCHED}),
+        ),
+        Action(
+            "no_expert",
+            "Geen passende expert: werkgroep zoekt",
+            S.NO_EXPERT,
+            None,
+            frozenset({S.CONFIRMED, S.EXPERT_UNAVAILABLE}),
+        ),
+        Action(
+            "close",
+            "Sluiten: geen expert beschikbaar",
+            S.CLOSED,
+            EmailKind.NO_EXPERT,
+            frozenset({S.NO_EXPERT, S.EXPERT_UNAVAILABLE}),
+        ),
+        Action("held", "Gesprek is gevoerd", S.CONVERSATION_HELD, None, frozenset({S.MATCHED})),
+        Action("complete", "Afronden", S.COMPLETED, None, frozenset({S.CONVERSATION_HELD})),
+        Action(
+            "ask_interview",
+            "Vragen om een interview",
+            None,
+            EmailKind.PR_INTERVIEW,
+            frozenset({S.CONVERSATION_HELD, S.COMPLETED}),
+        ),
+        Action(
+            "withdraw",
+            "Ingetrokken door AIOS",
+            S.WITHDRAWN,
+            None,
+            frozenset(OPEN_STATUSES),
+        ),
+    ]
+}
+
+
+def dutch_date(day: datetime.date | None) -> str:
+    return date_format(day, "j F Y") if day else ""
+
+
+# --- deadlines ---
+
+
+def changed_on(loan: LoanRequest) -> datetime.date:
+    return timezone.localdate(loan.status_changed_at)
+
+
+def confirm_due(loan: LoanRequest) -> datetime.date:
+    return deadlines.add_working_days(
+        timezone.localdate(loan.created_at), deadlines.CONFIRM_WITHIN_WORKING_DAYS
+    )
+
+
+def expert_answer_due(loan: LoanRequest) -> datetime.date:
+    start = changed_on(loan) if loan.status == S.WAITING_FOR_EXPERT else timezone.localdate()
+    return start + datetime.timedelta(days=deadlines.EXPERT_ANSWERS_WITHIN_DAYS)
+
+
+def contact_due(loan: LoanRequest) -> datetime.date:
+    start = changed_on(loan) if loan.status == S.MATCHED else timezone.localdate()
+    return start + datetime.timedelta(days=deadlines.CONTACT_WITHIN_DAYS)
+
+
+def next_due(loan: LoanRequest) -> tuple[str, datetime.date] | None:
+    """What must happen next and by when, or None when nothing is due from the desk."""
+    if loan.status == S.RECEIVED:
+        return ("ontvangst bevestigen", confirm_due(loan))
+    if loan.status == S.WAITING_FOR_EXPERT:
+        return ("antwoord van de expert", expert_answer_due(loan))
+    if loan.status == S.MATCHED:
+        return ("contact tussen AIOS en expert", contact_due(loan))
+    return None
+
+
+def is_overdue(loan: LoanRequest, today: datetime.date | None = None) -> bool:
+    due = next_due(loan)
+    return due is not None and due[1] < (today or timezone.localdate())
+
+
+def overdue_requests(today: datetime.date | None = None) -> list[LoanRequest]:
+    candidates = LoanRequest.objects.filter(
+        status__in=[S.RECEIVED, S.WAITING_FOR_EXPERT, S.MATCHED]
+    )
+    return [loan for loan in candidates if is_overdue(loan, today)]
+
+
+# --- steps ---
+
+
+def available_actions(loan: LoanRequest) -> list[Action]:
+    return [
+        action
+        for action in ACTIONS.values()
+        if loan.status in action.sources and (not action.needs_expert or loan.expert_id)
+    ]
+
+
+def change_status(loan: LoanRequest, target: str, user=None) -> LoanRequest:
+    if target not in TRANSITIONS[loan.status]:
+        raise IllegalTransition(
+            f"Van ‘{loan.get_status_display()}’ kan een aanvraag niet naar "
+            f"‘{LoanStatus(target).label}’."
+        )
+    previous = loan.status
+    loan.status = target
+    loan.status_changed_at = timezone.now()
+    loan.save(update_fields=["status", "status_changed_at"])
+    LoanEvent.objects.create(
+        request=loan, user=user, kind=LoanEvent.Kind.STATUS, from_status=previous, to_status=target
+    )
+    return loan
+
+
+def preview_email(loan: LoanRequest, action_name: str) -> ComposedEmail | None:
+    action = ACTIONS[action_name]
+    return compose(action.email, loan) if action.email else None
+
+
+def perform(
+    loan: LoanRequest,
+    action_name: str,
+    user=None,
+    *,
+    subject: str | None = None,
+    body: str | None = None,
+) -> LoanEvent | None:
+    """Take one step: check it is allowed, change the status, then send its e-mail.
+
+    The status change is committed before the e-mail is attempted; the secretariat may have
+    edited the filled-in subject and body. Returns the e-mail's history entry, if any."""
+    action = ACTIONS.get(action_name)
+    if action is None or loan.status not in action.sources:
+        raise IllegalTransition(
+            f"‘{action.label if action else action_name}’ kan niet bij een aanvraag met status "
+            f"‘{loan.get_status_display()}’."
+        )
+    if action.needs_expert and not loan.expert_id:
+        raise IllegalTransition("Kies eerst een boek (expert) voor deze aanvraag.")
+    email = compose(action.email, loan) if action.email else None
+    with transaction.atomic():
+        if action.target:
+            change_status(loan, action.target, user)
+    if email is None:
+        return None
+    if subject is not None:
+        email.subject = subject
+    if body is not None:
+        email.body = body
+    return send(loan, email, user)
+
+
+def retry_email(event: LoanEvent, user=None) -> LoanEvent:
+    """Send a failed e-mail again, as it was written."""
+    if event.kind != LoanEvent.Kind.EMAIL_FAILED:
+        raise IllegalTransition("Alleen een mislukte e-mail kan opnieuw worden verstuurd.")
+    email = ComposedEmail(
+        kind=event.email_kind,
+        recipients=[address.strip() for address in event.recipients.split(",") if address.strip()],
+        subject=event.subject,
+        body=event.body,
+    )
+    return send(event.request, email, user)
+
+
+@transaction.atomic
+def choose_book(loan: LoanRequest, expert: ExpertPage, user=None) -> LoanRequest:
+    """The resident picked another book (or the working group found an expert)."""
+    if loan.status not in BOOK_CHOICE_STATUSES:
+        raise IllegalTransition("Een ander boek kiezen kan alleen voordat er gekoppeld is.")
+    if not expert.live or expert.availability == Availability.WITHDRAWN:
+        raise IllegalTransition("Dit boek staat niet (meer) in de bibliotheek.")
+    previous = loan.book_title or "geen boek"
+    loan.expert = expert
+    loan.book_title = expert.title
+    loan.expert_name = expert.expert_name
+    loan.save(update_fields=["expert", "book_title", "expert_name"])
+    LoanEvent.objects.create(
+        request=loan,
+        user=user,
+        kind=LoanEvent.Kind.NOTE,
+        subject=f"Boek gewijzigd: ‘{previous}’ → ‘{expert.title}’",
+    )
+    return loan
+
+
+@transaction.atomic
+def register(*, expert: ExpertPage | None, submission=None, **fields) -> LoanRequest:
+    """A valid loan form becomes one request in the register."""
+    loan = LoanRequest.objects.create(
+        submission=submission,
+        expert=expert,
+        book_title=expert.title if expert else "",
+        expert_name=expert.expert_name if expert else "",
+        consent_at=timezone.now(),
+        **fields,
+    )
+    LoanEvent.objects.create(request=loan, kind=LoanEvent.Kind.STATUS, to_status=S.RECEIVED)
+    return loan

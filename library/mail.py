@@ -1,0 +1,122 @@
+"""Standard e-mails of the loan process: fill in, send through django.core.mail, record.
+
+The request is always saved before an e-mail is attempted, and a failed send is recorded in
+the request's history (and can be retried); it never loses the request.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from wagtail.models import Site
+
+from cms.models import SiteSettings
+from library.models.emails import EmailKind, EmailTemplate, fill_placeholders
+from library.models.loans import LoanEvent, LoanRequest
+
+logger = logging.getLogger(__name__)
+
+
+class MissingEmailTemplate(LookupError):
+    pass
+
+
+@dataclass
+class ComposedEmail:
+    kind: str
+    recipients: list[str]
+    subject: str
+    body: str
+
+
+def secretariat_address() -> str:
+    site = Site.objects.filter(is_default_site=True).first()
+    address = SiteSettings.for_site(site).secretariat_email if site else ""
+    return address or settings.DEFAULT_FROM_EMAIL
+
+
+def placeholder_values(loan: LoanRequest, **extra: str) -> dict[str, str]:
+    from library import loans  # the deadlines live with the process
+
+    expert = loan.expert
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    values = {
+        "naam_aios": loan.name,
+        "naam_expert": expert.expert_name if expert else loan.expert_name,
+        "titel_boek": expert.title if expert else loan.book_title,
+        "leerdoel": loan.learning_goals,
+        "opleiding": loan.get_programme_display(),
+        "email_aios": loan.email,
+        "telefoon_aios": loan.phone,
+        "datum_aanvraag": loans.dutch_date(loan.created_at.date()),
+        "afwezig_tot": loans.dutch_date(expert.absent_until)
+        if expert and expert.absent_until
+        else "",
+        "antwoord_voor": loans.dutch_date(loans.expert_answer_due(loan)),
+        "contact_voor": loans.dutch_date(loans.contact_due(loan)),
+        "contact_secretariaat": secretariat_address(),
+        "link_boek": f"{base_url}{expert.url}" if expert and expert.url else "",
+        "link_catalogus": f"{base_url}/expertbibliotheek/",
+    }
+    values.update(extra)
+    return values
+
+
+def recipients_for(kind: str, loan: LoanRequest) -> list[str]:
+    expert_address = [loan.expert.email] if loan.expert and loan.expert.email else []
+    if kind == EmailKind.AVAILABILITY:
+        return expert_address
+    if kind == EmailKind.INTRODUCTION:
+        return [loan.email, *expert_address]
+    return [loan.email]
+
+
+def compose(kind: str, loan: LoanRequest) -> ComposedEmail:
+    template = EmailTemplate.objects.filter(kind=kind).first()
+    if template is None:
+        raise MissingEmailTemplate(
+            f"Er is nog geen standaard-e-mail ‘{EmailKind(kind).label}’. Maak die aan onder "
+            "Expertbibliotheek → Standaard-e-mails."
+        )
+    values = placeholder_values(loan)
+    return ComposedEmail(
+        kind=kind,
+        recipients=recipients_for(kind, loan),
+        subject=fill_placeholders(template.subject, values),
+        body=fill_placeholders(template.body, values),
+    )
+
+
+def send(loan: LoanRequest, email: ComposedEmail, user=None) -> LoanEvent:
+    """Send one e-mail and record it in the request's history, as sent or as failed."""
+    reply_to = secretariat_address()
+    message = EmailMessage(
+        subject=email.subject,
+        body=email.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=email.recipients,
+        reply_to=[reply_to] if reply_to else None,
+    )
+    event = LoanEvent(
+        request=loan,
+        user=user,
+        email_kind=email.kind,
+        recipients=", ".join(email.recipients),
+        subject=email.subject,
+        body=email.body,
+    )
+    try:
+        if not email.recipients:
+            raise ValueError("geen ontvanger: vul het e-mailadres in")
+        message.send(fail_silently=False)
+    except Exception as error:  # noqa: BLE001 - any delivery failure is recorded, not raised
+        logger.warning("E-mail %s voor aanvraag %s mislukt: %s", email.kind, loan.pk, error)
+        event.kind = LoanEvent.Kind.EMAIL_FAILED
+        event.error = f"{type(error).__name__}: {error}"[:2000]
+    else:
+        event.kind = LoanEvent.Kind.EMAIL_SENT
+    event.save()
+    return event

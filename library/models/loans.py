@@ -1,0 +1,138 @@
+"""The loan desk's register: one LoanRequest per valid loan form, with its full history."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.search import index
+
+
+class LoanStatus(models.TextChoices):
+    RECEIVED = "received", "Ontvangen"
+    CONFIRMED = "confirmed", "Ontvangst bevestigd"
+    WAITING_FOR_EXPERT = "waiting", "Wacht op antwoord expert"
+    MATCHED = "matched", "Gekoppeld"
+    CONVERSATION_HELD = "held", "Gesprek gevoerd"
+    COMPLETED = "completed", "Afgerond"
+    EXPERT_UNAVAILABLE = "unavailable", "Expert niet beschikbaar"
+    NO_EXPERT = "no_expert", "Geen passende expert"
+    CLOSED = "closed", "Gesloten zonder koppeling"
+    WITHDRAWN = "withdrawn", "Ingetrokken door AIOS"
+
+
+class Programme(models.TextChoices):
+    ANESTHESIOLOGY = "anesthesiologie", "Anesthesiologie"
+    GENERAL_PRACTICE = "huisartsgeneeskunde", "Huisartsgeneeskunde"
+    ELDERLY_CARE = "ouderengeneeskunde", "Ouderengeneeskunde"
+    INTERNAL_ELDERLY = "interne-ouderengeneeskunde", "Interne-ouderengeneeskunde"
+    OTHER = "anders", "Andere opleiding"
+
+
+class LoanFormSubmission(FormSubmission):
+    """The form builder's submission, kept so editors still see every form sent."""
+
+    class Meta:
+        verbose_name = "Inzending uitleenformulier"
+        verbose_name_plural = "Inzendingen uitleenformulier"
+
+
+class LoanRequest(index.Indexed, models.Model):
+    submission = models.OneToOneField(
+        LoanFormSubmission,
+        verbose_name="Formulierinzending",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="loan_request",
+    )
+    created_at = models.DateTimeField("Ontvangen op", auto_now_add=True)
+
+    name = models.CharField("Naam", max_length=120)
+    email = models.EmailField("E-mailadres")
+    phone = models.CharField("Telefoon", max_length=40)
+    programme = models.CharField("Opleiding", max_length=40, choices=Programme.choices)
+    programme_other = models.CharField("Andere opleiding", max_length=120, blank=True)
+    supervisor = models.CharField("Opleider", max_length=120)
+    learning_goals = models.TextField("Leerdoel(en)")
+    motivation = models.TextField("Motivatie", blank=True)
+    consent_at = models.DateTimeField("Toestemming gegeven op")
+
+    expert = models.ForeignKey(
+        "library.ExpertPage",
+        verbose_name="Boek / expert",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="loan_requests",
+    )
+    book_title = models.CharField("Titel van het boek (bij aanvraag)", max_length=255, blank=True)
+    expert_name = models.CharField("Naam van de expert (bij aanvraag)", max_length=120, blank=True)
+
+    status = models.CharField(
+        "Status", max_length=20, choices=LoanStatus.choices, default=LoanStatus.RECEIVED
+    )
+    status_changed_at = models.DateTimeField("Status gewijzigd op", auto_now_add=True)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("email"),
+        index.SearchField("supervisor"),
+        index.SearchField("learning_goals"),
+        index.SearchField("book_title"),
+        index.SearchField("expert_name"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "Leenaanvraag"
+        verbose_name_plural = "Leenaanvragen"
+        permissions = [("process_loanrequest", "Kan leenaanvragen behandelen")]
+
+    def __str__(self) -> str:
+        book = self.book_title or "geen expert gevonden"
+        return f"{self.name}: {book}"
+
+    @property
+    def without_expert(self) -> bool:
+        return self.expert_id is None
+
+
+class LoanEvent(models.Model):
+    """One line of a request's history: a status change or an e-mail, who did it and when."""
+
+    class Kind(models.TextChoices):
+        STATUS = "status", "Statuswijziging"
+        EMAIL_SENT = "email_sent", "E-mail verstuurd"
+        EMAIL_FAILED = "email_failed", "E-mail mislukt"
+        NOTE = "note", "Notitie"
+
+    request = models.ForeignKey(LoanRequest, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField("Wanneer", auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    from_status = models.CharField(max_length=20, choices=LoanStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=LoanStatus.choices, blank=True)
+    email_kind = models.CharField(max_length=40, blank=True)
+    recipients = models.CharField(max_length=500, blank=True)
+    subject = models.CharField(max_length=255, blank=True)
+    body = models.TextField(blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = "Gebeurtenis"
+        verbose_name_plural = "Geschiedenis"
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.STATUS:
+            return f"{self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+        return f"{self.get_kind_display()}: {self.subject}"
