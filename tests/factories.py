@@ -150,3 +150,28 @@ def make_expert(catalogue: Page, title: str, *, topics=(), areas=(), essences=()
     expert.essences.set(essences)
     expert.save_revision().publish()
     return expert
+
+
+def make_loan_form(catalogue: Page):
+    from library.models import LoanFormPage
+
+    form = LoanFormPage(title="Leen een expert", slug="lenen")
+    catalogue.add_child(instance=form)
+    form.save_revision().publish()
+    return form
+
+
+def make_email_templates():
+    from library.demo_emails import EMAILS
+    from library.models import EmailTemplate
+
+    for kind, (subject, body) in EMAILS.items():
+        EmailTemplate.objects.get_or_create(kind=kind, defaults={"subject": subject, "body": body})
+
+
+def user_in_group(group_name: str, username: str | None = None):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username or group_name.lower(), password="pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

@@ -1,0 +1,286 @@
+import datetime
+
+import pytest
+from django.core import mail
+
+from cms import roles
+from library import loans
+from library.models import EmailTemplate, LoanEvent, LoanFormSubmission, LoanRequest
+from tests.factories import (
+    make_catalogue,
+    make_email_templates,
+    make_expert,
+    make_home,
+    make_loan_form,
+    user_in_group,
+)
+
+FORM_URL = "/expertbibliotheek/lenen/"
+
+
+@pytest.fixture
+def library(db):
+    home = make_home()
+    catalogue = make_catalogue(home)
+    make_loan_form(catalogue)
+    make_email_templates()
+    first = make_expert(
+        catalogue, "Hoop houden", expert_name="Bram Jansen", email="bram@example.org"
+    )
+    second = make_expert(
+        catalogue, "Pijn bij kanker", expert_name="Carla Smit", email="carla@example.org"
+    )
+    return {"catalogue": catalogue, "first": first, "second": second}
+
+
+@pytest.fixture
+def desk(client, db):
+    client.force_login(user_in_group(roles.SECRETARIAT))
+    return client
+
+
+def form_data(expert="", **overrides):
+    data = {
+        "expert": str(expert),
+        "name": "Sanne de Boer",
+        "email": "sanne@example.org",
+        "phone": "06-0000 2222",
+        "programme": "huisartsgeneeskunde",
+        "programme_other": "",
+        "supervisor": "Dr. P. Visser",
+        "learning_goals": "Ik wil leren hoe ik hoop bespreek bij ongeneeslijk zieke patiënten.",
+        "motivation": "Ik merk dat ik dit gesprek vermijd.",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def step(client, loan, action, **email):
+    url = f"/admin/leenbalie/{loan.pk}/stap/{action}/"
+    preview = client.get(url)
+    assert preview.status_code == 200
+    data = {}
+    if "form" in preview.context and preview.context["composed"]:
+        data = {
+            "subject": preview.context["form"].initial["subject"],
+            "body": preview.context["form"].initial["body"],
+        }
+    data.update(email)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content[:500]
+    loan.refresh_from_db()
+    return loan
+
+
+def test_happy_path_through_http(client, library, desk):
+    response = client.post(FORM_URL, form_data(library["first"].pk))
+    assert response.status_code == 200
+    assert "Bedankt, je aanvraag is verstuurd" in response.content.decode()
+    loan = LoanRequest.objects.get()
+    assert LoanFormSubmission.objects.get().loan_request == loan
+    assert loan.book_title == "Hoop houden" and loan.status == "received"
+
+    mail.outbox.clear()
+    step(desk, loan, "confirm")
+    assert loan.status == "confirmed"
+    receipt = mail.outbox[-1]
+    assert receipt.to == ["sanne@example.org"]
+    assert "Beste Sanne de Boer" in receipt.body and "‘Hoop houden’" in receipt.body
+
+    step(desk, loan, "ask_expert")
+    assert loan.status == "waiting"
+    ask = mail.outbox[-1]
+    assert ask.to == ["bram@example.org"]
+    assert "hoop bespreek" in ask.body and "Beste Bram Jansen" in ask.body
+    assert "{" not in ask.body
+
+    step(desk, loan, "introduce", body="Aangepaste tekst voor Sanne en Bram.")
+    assert loan.status == "matched"
+    introduction = mail.outbox[-1]
+    assert introduction.to == ["sanne@example.org", "bram@example.org"]
+    assert introduction.body == "Aangepaste tekst voor Sanne en Bram."
+
+    step(desk, loan, "held")
+    step(desk, loan, "complete")
+    assert loan.status == "completed"
+    step(desk, loan, "ask_interview")
+    assert "geïnterviewd" in mail.outbox[-1].body
+    assert len(mail.outbox) == 4
+    kinds = list(loan.events.values_list("kind", flat=True))
+    assert kinds.count("email_sent") == 4 and kinds.count("status") == 6
+
+
+def test_no_expert_found_path(client, library, desk):
+    client.post(FORM_URL, form_data("geen"))
+    loan = LoanRequest.objects.get()
+    assert loan.expert is None and loan.without_expert
+    step(desk, loan, "confirm")
+    step(desk, loan, "no_expert")
+    assert loan.status == "no_expert"
+    step(desk, loan, "close")
+    assert loan.status == "closed"
+    assert "nog) geen expert gevonden" in mail.outbox[-1].subject
+
+
+def test_expert_not_available_then_another_book(client, library, desk):
+    client.post(FORM_URL, form_data(library["first"].pk))
+    loan = LoanRequest.objects.get()
+    step(desk, loan, "confirm")
+    step(desk, loan, "ask_expert")
+    step(desk, loan, "expert_absent")
+    assert loan.status == "unavailable"
+    assert "kan nu niet" in mail.outbox[-1].subject
+    desk.post(f"/admin/leenbalie/{loan.pk}/boek/", {"expert": library["second"].pk})
+    loan.refresh_from_db()
+    assert loan.book_title == "Pijn bij kanker"
+    step(desk, loan, "ask_expert")
+    assert loan.status == "waiting"
+    assert mail.outbox[-1].to == ["carla@example.org"]
+
+
+@pytest.mark.parametrize(
+    "overrides, field, message",
+    [
+        ({"name": ""}, "name", "Vul je naam in."),
+        ({"email": "geen-adres"}, "email", "geen geldig e-mailadres"),
+        ({"consent": ""}, "consent", "Zonder je toestemming"),
+        ({"expert": "99999"}, "expert", "Dit boek is nu niet te lenen"),
+        ({"learning_goals": "x" * 3001}, "learning_goals", "niet meer dan 3000 tekens"),
+        ({"programme": "anders"}, "programme_other", "Welke opleiding volg je?"),
+        ({"supervisor": ""}, "supervisor", "naam van je opleider"),
+    ],
+)
+def test_bad_input_keeps_everything_and_saves_nothing(client, library, overrides, field, message):
+    data = {**form_data(library["first"].pk), **overrides}
+    response = client.post(FORM_URL, data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert field in form.errors
+    assert message in " ".join(form.errors[field])
+    content = response.content.decode()
+    assert "Controleer het formulier" in content
+    assert 'value="06-0000 2222"' in content  # what was typed is still there
+    assert LoanRequest.objects.count() == 0 and LoanFormSubmission.objects.count() == 0
+
+
+def test_withdrawn_and_absent_books_are_refused(client, library):
+    from library.experts import withdraw
+
+    withdraw(library["first"])
+    library["second"].availability = "absent"
+    library["second"].absent_until = datetime.date.today() + datetime.timedelta(days=5)
+    library["second"].save_revision().publish()
+    for book in (library["first"], library["second"]):
+        response = client.post(FORM_URL, form_data(book.pk))
+        assert "expert" in response.context["form"].errors
+    notice = client.get(FORM_URL, {"expert": library["second"].pk}).content.decode()
+    assert "is afwezig tot en met" in notice
+    assert LoanRequest.objects.count() == 0
+
+
+def test_preselected_book_from_the_cover(client, library):
+    content = client.get(FORM_URL, {"expert": library["first"].pk}).content.decode()
+    assert f'<option value="{library["first"].pk}" selected>' in content
+
+
+def test_honeypot_and_rate_limit(client, library):
+    response = client.post(FORM_URL, form_data(library["first"].pk, website="http://spam"))
+    assert "Bedankt" in response.content.decode()
+    assert LoanRequest.objects.count() == 0
+    for _ in range(3):
+        client.post(FORM_URL, form_data(library["first"].pk))
+    assert LoanRequest.objects.count() == 3
+    response = client.post(FORM_URL, form_data(library["first"].pk))
+    assert "al meerdere aanvragen" in response.content.decode()
+    assert LoanRequest.objects.count() == 3
+
+
+def test_illegal_transitions_are_refused(client, library, desk):
+    loan = loans.register(
+        expert=library["first"],
+        **{
+            k: v
+            for k, v in form_data().items()
+            if k
+            in ("name", "email", "phone", "programme", "supervisor", "learning_goals", "motivation")
+        },
+    )
+    with pytest.raises(loans.IllegalTransition):
+        loans.perform(loan, "introduce")
+    with pytest.raises(loans.IllegalTransition):
+        loans.change_status(loan, "completed")
+    response = desk.post(f"/admin/leenbalie/{loan.pk}/stap/complete/", {})
+    assert response.status_code == 302
+    loan.refresh_from_db()
+    assert loan.status == "received"
+
+
+@pytest.mark.parametrize(
+    "group, status",
+    [(roles.EDITORS, 403), (roles.WORKING_GROUP, 403), (roles.SECRETARIAT, 200)],
+)
+def test_only_the_secretariat_reaches_the_desk(client, library, group, status):
+    client.post(FORM_URL, form_data(library["first"].pk))
+    loan = LoanRequest.objects.get()
+    client.force_login(user_in_group(group))
+    for url in ("/admin/leenbalie/", f"/admin/leenbalie/inspect/{loan.pk}/"):
+        response = client.get(url)
+        assert response.status_code == status, (group, url)
+    if status == 403:
+        assert client.get(f"/admin/leenbalie/{loan.pk}/stap/confirm/").status_code == 403
+
+
+def test_desk_list_export_and_overdue(library, desk, client):
+    client.post(FORM_URL, form_data(library["first"].pk))
+    loan = LoanRequest.objects.get()
+    LoanRequest.objects.filter(pk=loan.pk).update(
+        created_at=loan.created_at - datetime.timedelta(days=14)
+    )
+    listing = desk.get("/admin/leenbalie/", {"overdue": "on"}).content.decode()
+    assert "Sanne de Boer" in listing and "Te laat" in listing
+    export = desk.get("/admin/leenbalie/", {"export": "csv"})
+    assert export.status_code == 200
+    assert b"Sanne de Boer" in b"".join(export.streaming_content)
+    dashboard = desk.get("/admin/").content.decode()
+    assert "1 over de termijn" in dashboard
+
+
+@pytest.mark.django_db
+def test_unknown_placeholders_are_refused():
+    from django.core.exceptions import ValidationError
+
+    template = EmailTemplate(kind="receipt", subject="Hallo {naam_aios}", body="Tot {morgen}")
+    with pytest.raises(ValidationError) as caught:
+        template.full_clean()
+    assert "{morgen}" in str(caught.value.message_dict["body"])
+
+
+def test_working_days_skip_weekends_and_koningsdag():
+    from library.deadlines import add_working_days
+
+    # Thursday 23 April 2026; Monday 27 April is Koningsdag.
+    assert add_working_days(datetime.date(2026, 4, 23), 5) == datetime.date(2026, 5, 1)
+    # Friday to Monday across a weekend.
+    assert add_working_days(datetime.date(2026, 11, 20), 1) == datetime.date(2026, 11, 23)
+    # Christmas: 24 Dec 2026 (Thursday) + 2 working days skips 25 and 26 Dec and the weekend.
+    assert add_working_days(datetime.date(2026, 12, 24), 2) == datetime.date(2026, 12, 29)
+
+
+def test_loan_event_history_readable(library):
+    loan = loans.register(
+        expert=None,
+        name="A",
+        email="a@example.org",
+        phone="1",
+        programme="anders",
+        supervisor="B",
+        learning_goals="C",
+        motivation="D",
+    )
+    loans.perform(loan, "confirm")
+    assert [str(e) for e in LoanEvent.objects.filter(kind="status")] == [
+        "— → Ontvangen",
+        "Ontvangen → Ontvangst bevestigd",
+    ]
