@@ -284,3 +284,19 @@ def test_loan_event_history_readable(library):
         "— → Ontvangen",
         "Ontvangen → Ontvangst bevestigd",
     ]
+
+
+def test_editor_added_question_is_asked_and_stored(client, library):
+    from library.models import LoanFormField, LoanFormPage
+
+    form_page = LoanFormPage.objects.get()
+    LoanFormField.objects.create(
+        page=form_page, label="Hoe hoorde je van ons?", field_type="singleline", required=False
+    )
+    content = client.get(FORM_URL).content.decode()
+    assert "Hoe hoorde je van ons?" in content
+    assert content.index("Welk boek wil je lenen?") < content.index("Hoe hoorde je van ons?")
+    client.post(FORM_URL, {**form_data(library["first"].pk), "hoe_hoorde_je_van_ons": "Opleider"})
+    submission = LoanFormSubmission.objects.get()
+    assert submission.get_data()["hoe_hoorde_je_van_ons"] == "Opleider"
+    assert submission.loan_request.name == "Sanne de Boer"
