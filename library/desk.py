@@ -32,8 +32,11 @@ PERMISSION = "library.change_loanrequest"
 
 
 class LoanRequestFilterSet(WagtailFilterSet):
-    overdue = django_filters.BooleanFilter(
-        label="Over de termijn", method="filter_overdue", widget=forms.CheckboxInput
+    overdue = django_filters.ChoiceFilter(
+        label="Termijn",
+        choices=[("1", "Alleen aanvragen over de termijn")],
+        empty_label="Alle aanvragen",
+        method="filter_overdue",
     )
 
     class Meta:
@@ -41,7 +44,7 @@ class LoanRequestFilterSet(WagtailFilterSet):
         fields = ["status", "programme", "expert", "supervisor"]
 
     def filter_overdue(self, queryset, name, value):
-        if not value:
+        if value != "1":
             return queryset
         return queryset.filter(pk__in=[loan.pk for loan in loans.overdue_requests()])
 

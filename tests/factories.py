@@ -175,3 +175,20 @@ def user_in_group(group_name: str, username: str | None = None):
     user = User.objects.create_user(username or group_name.lower(), password="pw")
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+def make_loan(expert=None, **fields):
+    """A loan request as the form registers it."""
+    from library import loans
+
+    data = {
+        "name": "Sanne de Boer",
+        "email": "sanne@example.org",
+        "phone": "06-0000 2222",
+        "programme": "huisartsgeneeskunde",
+        "supervisor": "Dr. P. Visser",
+        "learning_goals": "Hoop bespreken.",
+        "motivation": "Ik vermijd dit gesprek.",
+    }
+    data.update(fields)
+    return loans.register(expert=expert, **data)

@@ -11,6 +11,7 @@ from tests.factories import (
     make_email_templates,
     make_expert,
     make_home,
+    make_loan,
     make_loan_form,
     user_in_group,
 )
@@ -198,15 +199,7 @@ def test_honeypot_and_rate_limit(client, library):
 
 
 def test_illegal_transitions_are_refused(client, library, desk):
-    loan = loans.register(
-        expert=library["first"],
-        **{
-            k: v
-            for k, v in form_data().items()
-            if k
-            in ("name", "email", "phone", "programme", "supervisor", "learning_goals", "motivation")
-        },
-    )
+    loan = make_loan(library["first"])
     with pytest.raises(loans.IllegalTransition):
         loans.perform(loan, "introduce")
     with pytest.raises(loans.IllegalTransition):
@@ -238,7 +231,7 @@ def test_desk_list_export_and_overdue(library, desk, client):
     LoanRequest.objects.filter(pk=loan.pk).update(
         created_at=loan.created_at - datetime.timedelta(days=14)
     )
-    listing = desk.get("/admin/leenbalie/", {"overdue": "on"}).content.decode()
+    listing = desk.get("/admin/leenbalie/", {"overdue": "1"}).content.decode()
     assert "Sanne de Boer" in listing and "Te laat" in listing
     export = desk.get("/admin/leenbalie/", {"export": "csv"})
     assert export.status_code == 200
@@ -269,16 +262,7 @@ def test_working_days_skip_weekends_and_koningsdag():
 
 
 def test_loan_event_history_readable(library):
-    loan = loans.register(
-        expert=None,
-        name="A",
-        email="a@example.org",
-        phone="1",
-        programme="anders",
-        supervisor="B",
-        learning_goals="C",
-        motivation="D",
-    )
+    loan = make_loan(None)
     loans.perform(loan, "confirm")
     assert [str(e) for e in LoanEvent.objects.filter(kind="status")] == [
         "— → Ontvangen",

@@ -7,7 +7,13 @@ from aiosmtpd.controller import Controller
 
 from library import loans
 from library.models import LoanEvent
-from tests.factories import make_catalogue, make_email_templates, make_expert, make_home
+from tests.factories import (
+    make_catalogue,
+    make_email_templates,
+    make_expert,
+    make_home,
+    make_loan,
+)
 
 
 class Inbox:
@@ -62,16 +68,7 @@ def matched_loan(db):
     expert = make_expert(
         catalogue, "Hoop houden", expert_name="Bram Jansen", email="bram@example.org"
     )
-    loan = loans.register(
-        expert=expert,
-        name="Sanne de Boer",
-        email="sanne@example.org",
-        phone="06-0000 2222",
-        programme="huisartsgeneeskunde",
-        supervisor="Dr. P. Visser",
-        learning_goals="Hoop bespreken.",
-        motivation="Ik vermijd dit gesprek.",
-    )
+    loan = make_loan(expert, learning_goals="Hoop bespreken.")
     loans.perform(loan, "confirm")
     loans.perform(loan, "ask_expert")
     return loan
