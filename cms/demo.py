@@ -7,7 +7,9 @@ command again changes nothing and never overwrites an editor's work.
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -96,6 +98,14 @@ def ensure_home_page() -> HomePage:
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = site.site_name or "Expertbibliotheek Palliatieve Zorg"
+        site.save()
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) == ("localhost", 80):
+        # Wagtail's first site: give it the real address, so full URLs (QR codes on print
+        # material, links in e-mails) point where the site is served.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base.hostname or "localhost"
+        site.port = base.port or (443 if base.scheme == "https" else 80)
         site.save()
     # Wagtail's welcome page is no longer the root of any site: remove it.
     root.get_children().filter(slug="home-placeholder", numchild=0).exclude(pk=home.pk).delete()

@@ -104,32 +104,60 @@ def media_file(relative: str) -> Path | None:
         return None
 
 
-def render_pdf(template_name: str, context: dict, request: HttpRequest | None = None) -> bytes:
-    """Render a Django template to a tagged PDF (PDF/UA-1) with the site's print stylesheet."""
+def render_pdf(
+    template_name: str,
+    context: dict,
+    request: HttpRequest | None = None,
+    extra_css: tuple[str, ...] = (),
+) -> bytes:
+    """Render a Django template to a tagged PDF (PDF/UA-1) with the site's print stylesheet
+    and, for documents with their own page format, extra stylesheets from static/."""
     html = loader.render_to_string(template_name, context, request=request)
     fetcher = SiteURLFetcher()
     font_config = FontConfiguration()
     with _render_lock:
-        stylesheet = CSS(
-            filename=static_file(PRINT_CSS),
-            base_url=f"{PDF_ORIGIN}{settings.STATIC_URL}css/",
-            url_fetcher=fetcher,
-            font_config=font_config,
-        )
+        stylesheets = [
+            CSS(
+                filename=static_file(name),
+                base_url=f"{PDF_ORIGIN}{settings.STATIC_URL}css/",
+                url_fetcher=fetcher,
+                font_config=font_config,
+            )
+            for name in (PRINT_CSS, *extra_css)
+        ]
         document = HTML(string=html, base_url=f"{PDF_ORIGIN}/", url_fetcher=fetcher)
         return document.write_pdf(
-            stylesheets=[stylesheet], font_config=font_config, pdf_variant=PDF_VARIANT
+            stylesheets=stylesheets, font_config=font_config, pdf_variant=PDF_VARIANT
         )
+
+
+def pdf_to_png(pdf: bytes, *, width_px: int = 1920, page: int = 0) -> bytes:
+    """One page of a PDF as PNG (for presentation software), rendered by PDFium."""
+    import io
+
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        pdf_page = document[page]
+        scale = width_px / pdf_page.get_width()
+        image = pdf_page.render(scale=scale).to_pil()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
 
 
 @cache
 def templates_version(template_names: tuple[str, ...]) -> str:
-    """A fingerprint of the print templates and stylesheet: a deploy that changes the layout
-    invalidates every cached PDF. Computed once per process."""
+    """A fingerprint of the print templates and stylesheets (names ending in .css are static
+    files): a deploy that changes the layout invalidates every cached PDF. Once per process."""
     digest = hashlib.sha256()
     for name in (*template_names, PRINT_CSS):
-        origin = static_file(name) if name == PRINT_CSS else None
-        if origin is None:
+        if name.endswith(".css"):
+            origin = static_file(name)
+        else:
             origin = Path(loader.get_template(name).origin.name)
         digest.update(origin.read_bytes())
     return digest.hexdigest()[:12]
@@ -190,8 +218,10 @@ class CachedPDF:
         return pdf
 
 
-def pdf_response(pdf: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
+def pdf_response(
+    pdf: bytes, filename: str, *, inline: bool = True, content_type: str = "application/pdf"
+) -> HttpResponse:
+    response = HttpResponse(pdf, content_type=content_type)
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Content-Length"] = str(len(pdf))

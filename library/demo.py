@@ -24,6 +24,42 @@ from library.models import (
     LoanFormPage,
 )
 
+RECRUITMENT = {
+    "recruit_question": "Loop je ergens tegenaan in de palliatieve zorg?",
+    "recruit_examples": stream(
+        ("question", "Hoe vertel ik dat genezing niet meer kan?"),
+        ("question", "Wat doe ik als de pijn niet wijkt?"),
+        ("question", "Hoe ga ik om met een boze familie aan het bed?"),
+    ),
+    "recruit_call_to_action": "Leen een expert voor één gesprek over jouw eigen leervraag.",
+    "selling_points": stream(
+        (
+            "point",
+            {
+                "title": "Interprofessioneel",
+                "text": "Artsen, verpleegkundigen, vrijwilligers en ervaringsdeskundigen.",
+            },
+        ),
+        (
+            "point",
+            {"title": "Op maat", "text": "Het gesprek gaat over jouw vraag, op jouw niveau."},
+        ),
+        (
+            "point",
+            {
+                "title": "Flexibel",
+                "text": "Op locatie of via beeldbellen, wanneer het jullie past.",
+            },
+        ),
+    ),
+    "how_it_works": (
+        "Kies een boek in de catalogus en vul het uitleenformulier in. Het secretariaat "
+        "bevestigt binnen 5 werkdagen en brengt je met de expert in contact. Je bereidt je kort "
+        "voor, voert het gesprek en schrijft een reflectieverslag voor je portfolio."
+    ),
+    "time_investment": "Voorbereiding hooguit 30 minuten; in totaal 1,5 tot 2 uur.",
+}
+
 
 def body_stream(blocks: list[tuple[str, str]]) -> str:
     return stream(
@@ -86,6 +122,7 @@ def load() -> None:
         introduction=CATALOGUE["introduction"],
         no_expert_text=CATALOGUE["no_expert_text"],
         show_in_menus=True,
+        **RECRUITMENT,
     )
     for page in INSTRUCTION_PAGES:
         ensure_child_page(

@@ -6,7 +6,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from library.admin_views import withdraw_expert
-from library.models import Availability, EmailTemplate, ExpertPage, LoanFormPage, LoanRequest
+from library.models import (
+    Availability,
+    EmailTemplate,
+    ExpertIndexPage,
+    ExpertPage,
+    LoanFormPage,
+    LoanRequest,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -18,6 +25,28 @@ def library_admin_urls():
             name="library_withdraw_expert",
         )
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def print_material_buttons(page, user, view_name=None, next_url=None):
+    page = page.specific
+    if not page.live:
+        return
+    if isinstance(page, ExpertIndexPage):
+        for label, route in (
+            ("Flyer downloaden (PDF)", "flyer.pdf"),
+            ("Dia downloaden (PDF)", "dia.pdf"),
+            ("Dia downloaden (PNG)", "dia.png"),
+            ("Catalogus als boekje (PDF)", "catalogus.pdf"),
+        ):
+            yield MenuItem(label, page.url + route, icon_name="download", priority=80)
+    elif isinstance(page, ExpertPage):
+        yield MenuItem(
+            "Boekenkaft downloaden (PDF)",
+            page.url + "boekenkaft.pdf",
+            icon_name="download",
+            priority=80,
+        )
 
 
 @hooks.register("register_page_header_buttons")

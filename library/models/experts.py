@@ -16,6 +16,7 @@ from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -96,7 +97,7 @@ class ExpertPageForm(WagtailAdminPageForm):
     )
 
 
-class ExpertPage(Page):
+class ExpertPage(RoutablePageMixin, Page):
     """A book cover: one expert and what a resident can talk about with them."""
 
     summary = models.TextField("Korte samenvatting", max_length=300)
@@ -232,6 +233,24 @@ class ExpertPage(Page):
     parent_page_types = ["library.ExpertIndexPage"]
     subpage_types: list[str] = []
     template = "library/expert_page.html"
+    preview_modes = [("", "Boekenkaft"), ("pdf", "Boekenkaft (PDF)")]
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @re_path(r"^boekenkaft\.pdf/?$", name="cover_pdf")
+    def cover_pdf(self, request):
+        from library import print_material
+
+        return print_material.cover_response(self)
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "pdf":
+            from library import print_material
+
+            return print_material.cover_response(self, cached=False)
+        return super().serve_preview(request, mode_name)
 
     class Meta:
         verbose_name = "Boekenkaft"
@@ -297,8 +316,17 @@ class ExpertPage(Page):
         }
 
 
-class ExpertIndexPage(Page):
-    """The catalogue at /expertbibliotheek/."""
+class SellingPointBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Kernwoord", max_length=40)
+    text = blocks.CharBlock(label="Eén regel uitleg", max_length=160)
+
+    class Meta:
+        icon = "pick"
+        label = "Pluspunt"
+
+
+class ExpertIndexPage(RoutablePageMixin, Page):
+    """The catalogue at /expertbibliotheek/, and the words of its recruitment material."""
 
     introduction = RichTextField("Inleiding", blank=True, features=RICH_TEXT_FEATURES)
     no_expert_text = RichTextField(
@@ -307,12 +335,44 @@ class ExpertIndexPage(Page):
         features=RICH_TEXT_FEATURES,
         help_text="Staat bij een lege zoekopdracht en onder de catalogus.",
     )
+    recruit_question = models.CharField(
+        "Openingsvraag", max_length=120, default="Loop je ergens tegenaan in de palliatieve zorg?"
+    )
+    recruit_examples = StreamField(
+        [("question", blocks.CharBlock(label="Vraag", max_length=160))],
+        verbose_name="Voorbeelden van vragen van AIOS",
+        blank=True,
+    )
+    recruit_call_to_action = models.CharField(
+        "Oproep", max_length=160, default="Leen een expert voor één gesprek over jouw leervraag."
+    )
+    selling_points = StreamField(
+        [("point", SellingPointBlock())], verbose_name="Pluspunten (drie)", blank=True
+    )
+    how_it_works = models.TextField("Zo werkt een lening", blank=True, max_length=600)
+    time_investment = models.CharField(
+        "Tijdsinvestering",
+        max_length=160,
+        default="Voorbereiding hooguit 30 minuten; in totaal 1,5 tot 2 uur.",
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("no_expert_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("recruit_question"),
+                FieldPanel("recruit_examples"),
+                FieldPanel("recruit_call_to_action"),
+                FieldPanel("selling_points"),
+                FieldPanel("how_it_works"),
+                FieldPanel("time_investment"),
+            ],
+            heading="Wervingsmateriaal (flyer en dia)",
+        ),
     ]
+    preview_modes = [("", "Catalogus"), ("flyer", "Flyer (PDF)"), ("dia", "Dia (PDF)")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["cms.HomePage"]
@@ -338,3 +398,40 @@ class ExpertIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue_context(self, request))
         return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @re_path(r"^flyer\.pdf/?$", name="flyer")
+    def flyer(self, request):
+        from library import print_material
+
+        return print_material.flyer_response(self)
+
+    @re_path(r"^dia\.pdf/?$", name="slide")
+    def slide(self, request):
+        from library import print_material
+
+        return print_material.slide_response(self)
+
+    @re_path(r"^dia\.png/?$", name="slide_png")
+    def slide_png(self, request):
+        from library import print_material
+
+        return print_material.slide_png_response(self)
+
+    @re_path(r"^catalogus\.pdf/?$", name="booklet")
+    def booklet(self, request):
+        from library import print_material
+
+        return print_material.booklet_response(self)
+
+    def serve_preview(self, request, mode_name):
+        from library import print_material
+
+        if mode_name == "flyer":
+            return print_material.flyer_response(self, cached=False)
+        if mode_name == "dia":
+            return print_material.slide_response(self, cached=False)
+        return super().serve_preview(request, mode_name)

@@ -1,0 +1,185 @@
+"""Recruitment print material from the library's content: flyer, lecture slide, printable book
+covers and the whole catalogue as a booklet. All through the site's one PDF engine (cms.pdf),
+cached on the pages' revisions and re-rendered after publishing."""
+
+from __future__ import annotations
+
+import segno
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django_tasks import task
+from wagtail.models import Site
+
+from cms.models import SiteSettings
+from cms.pdf import CachedPDF, pdf_response, pdf_to_png, render_pdf
+from library.models import Availability, ExpertIndexPage, ExpertPage
+
+LIBRARY_CSS = ("css/pdf-library.css",)
+FLYER = ("pdf/library/flyer.html", *LIBRARY_CSS)
+SLIDE = ("pdf/library/slide.html", *LIBRARY_CSS)
+COVER = ("pdf/library/cover.html", "pdf/library/_cover.html", *LIBRARY_CSS)
+BOOKLET = ("pdf/library/booklet.html", "pdf/library/_cover.html", *LIBRARY_CSS)
+SLIDE_PNG_WIDTH = 1920
+
+
+def qr_svg(url: str) -> SafeString:
+    """The QR code of a URL as inline SVG (vector: sharp at any print size)."""
+    code = segno.make(url, error="m")
+    return SafeString(code.svg_inline(scale=4, border=2, dark="#073c46", omitsize=True))
+
+
+def full_url(page) -> str:
+    return page.get_full_url() or page.url
+
+
+def contact(site_page) -> dict[str, str]:
+    site = site_page.get_site() or Site.objects.filter(is_default_site=True).first()
+    settings = SiteSettings.for_site(site) if site else None
+    return {
+        "organisation": settings.organisation_name if settings else "",
+        "email": settings.secretariat_email if settings else "",
+    }
+
+
+def settings_version(site_page) -> tuple:
+    values = contact(site_page)
+    return (values["organisation"], values["email"])
+
+
+def recruitment_context(catalogue: ExpertIndexPage) -> dict:
+    url = full_url(catalogue)
+    return {
+        "catalogue": catalogue,
+        "catalogue_url": url,
+        "qr": qr_svg(url),
+        "contact": contact(catalogue),
+        "printed_on": timezone.localdate(),
+    }
+
+
+def published_covers(catalogue: ExpertIndexPage):
+    return (
+        ExpertPage.objects.child_of(catalogue)
+        .live()
+        .exclude(availability=Availability.WITHDRAWN)
+        .order_by("title")
+    )
+
+
+# --- flyer and slide ---
+
+
+def render_flyer(catalogue: ExpertIndexPage) -> bytes:
+    return render_pdf(FLYER[0], recruitment_context(catalogue), extra_css=LIBRARY_CSS)
+
+
+def render_slide(catalogue: ExpertIndexPage) -> bytes:
+    return render_pdf(SLIDE[0], recruitment_context(catalogue), extra_css=LIBRARY_CSS)
+
+
+def catalogue_document(name: str, catalogue: ExpertIndexPage, templates: tuple) -> CachedPDF:
+    return CachedPDF(
+        name=f"{name}-{catalogue.pk}",
+        versions=(catalogue.latest_revision_id, settings_version(catalogue), full_url(catalogue)),
+        templates=templates,
+    )
+
+
+def flyer_pdf(catalogue: ExpertIndexPage) -> bytes:
+    return catalogue_document("flyer", catalogue, FLYER).get_or_render(
+        lambda: render_flyer(catalogue)
+    )
+
+
+def slide_pdf(catalogue: ExpertIndexPage) -> bytes:
+    return catalogue_document("dia", catalogue, SLIDE).get_or_render(
+        lambda: render_slide(catalogue)
+    )
+
+
+def flyer_response(catalogue: ExpertIndexPage, *, cached: bool = True) -> HttpResponse:
+    pdf = flyer_pdf(catalogue) if cached else render_flyer(catalogue)
+    return pdf_response(pdf, "flyer-expertbibliotheek.pdf")
+
+
+def slide_response(catalogue: ExpertIndexPage, *, cached: bool = True) -> HttpResponse:
+    pdf = slide_pdf(catalogue) if cached else render_slide(catalogue)
+    return pdf_response(pdf, "dia-expertbibliotheek.pdf")
+
+
+def slide_png_response(catalogue: ExpertIndexPage) -> HttpResponse:
+    document = catalogue_document("dia-png", catalogue, SLIDE)
+    png = document.get_or_render(lambda: pdf_to_png(slide_pdf(catalogue), width_px=SLIDE_PNG_WIDTH))
+    return pdf_response(png, "dia-expertbibliotheek.png", content_type="image/png")
+
+
+# --- book covers and the booklet ---
+
+
+def cover_context(expert: ExpertPage) -> dict:
+    return {
+        "expert": expert,
+        "cover_url": full_url(expert),
+        "qr": qr_svg(full_url(expert)),
+        "contact": contact(expert),
+    }
+
+
+def render_cover(expert: ExpertPage) -> bytes:
+    return render_pdf(COVER[0], {"cover": cover_context(expert)}, extra_css=LIBRARY_CSS)
+
+
+def cover_document(expert: ExpertPage) -> CachedPDF:
+    return CachedPDF(
+        name=f"boekenkaft-{expert.pk}",
+        versions=(expert.latest_revision_id, settings_version(expert), full_url(expert)),
+        templates=COVER,
+    )
+
+
+def cover_response(expert: ExpertPage, *, cached: bool = True) -> HttpResponse:
+    if cached:
+        pdf = cover_document(expert).get_or_render(lambda: render_cover(expert))
+    else:
+        pdf = render_cover(expert)
+    return pdf_response(pdf, f"boekenkaft-{expert.slug}.pdf")
+
+
+def render_booklet(catalogue: ExpertIndexPage) -> bytes:
+    covers = [cover_context(expert) for expert in published_covers(catalogue)]
+    context = {**recruitment_context(catalogue), "covers": covers}
+    return render_pdf(BOOKLET[0], context, extra_css=LIBRARY_CSS)
+
+
+def booklet_document(catalogue: ExpertIndexPage) -> CachedPDF:
+    return CachedPDF(
+        name=f"catalogus-{catalogue.pk}",
+        versions=(
+            catalogue.latest_revision_id,
+            tuple(published_covers(catalogue).values_list("pk", "latest_revision_id")),
+            settings_version(catalogue),
+        ),
+        templates=BOOKLET,
+    )
+
+
+def booklet_response(catalogue: ExpertIndexPage) -> HttpResponse:
+    pdf = booklet_document(catalogue).get_or_render(lambda: render_booklet(catalogue))
+    return pdf_response(pdf, "catalogus-expertbibliotheek.pdf")
+
+
+@task(backend="pdf")
+def regenerate_print_material(catalogue_id: int, expert_id: int | None = None) -> None:
+    """Render what a publish changed, so the next download comes from the cache."""
+    catalogue = ExpertIndexPage.objects.filter(pk=catalogue_id).first()
+    if catalogue is None:
+        return
+    if expert_id is not None:
+        expert = ExpertPage.objects.filter(pk=expert_id).live().first()
+        if expert is not None:
+            cover_document(expert).get_or_render(lambda: render_cover(expert))
+    else:
+        flyer_pdf(catalogue)
+        slide_pdf(catalogue)
+    booklet_document(catalogue).get_or_render(lambda: render_booklet(catalogue))
