@@ -60,3 +60,4 @@ clean:
 bench: install-test
 	$(BIN)/python benchmarks/catalogue.py
 	$(BIN)/python benchmarks/pdf_guides.py
+	$(BIN)/python benchmarks/print_material.py

@@ -111,3 +111,32 @@ def test_admin_offers_the_downloads_and_pdf_previews(admin_client, catalogue):
     )
     modes = dict(ExpertIndexPage.preview_modes)
     assert modes["flyer"] == "Flyer (PDF)"
+
+
+def test_cover_pdf_preview_shows_unsaved_changes(admin_client, catalogue):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    expert = catalogue.get_children().get(title="Pijn die niet wijkt").specific
+    data = nested_form_data(
+        {
+            "title": "Een nog niet opgeslagen titel",
+            "slug": expert.slug,
+            "summary": expert.summary,
+            "expert_name": expert.expert_name,
+            "kind": expert.kind,
+            "role": expert.role,
+            "topics": "",
+            "example_questions": streamfield([]),
+            "languages": "Nederlands",
+            "conversation_form": "both",
+            "preparation_minutes": 20,
+            "body": streamfield([]),
+            "availability": "available",
+            "comments": inline_formset([]),
+        }
+    )
+    url = f"/admin/pages/{expert.pk}/edit/preview/"
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url, {"mode": "pdf"})
+    assert response["Content-Type"] == "application/pdf"
+    assert "Een nog niet opgeslagen titel" in pdf_text(response.content)
