@@ -1,5 +1,6 @@
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem as AdminOnlyMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -107,3 +108,22 @@ def hide_loan_submissions(user, editable_forms):
     if user.has_perm("library.change_loanrequest"):
         return editable_forms
     return editable_forms.not_type(LoanFormPage)
+
+
+@hooks.register("register_admin_urls")
+def report_urls():
+    from library.reports import business_case_view
+
+    return [path("rapporten/business-case/", business_case_view, name="library_business_case")]
+
+
+class WorkingGroupReportItem(AdminOnlyMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("library.view_reports")
+
+
+@hooks.register("register_reports_menu_item")
+def business_case_menu_item():
+    return WorkingGroupReportItem(
+        "Business case", reverse("library_business_case"), icon_name="table", order=900
+    )

@@ -34,3 +34,7 @@ __all__ += [
 from .loan_form import LoanFormField, LoanFormPage  # noqa: E402
 
 __all__ += ["LoanFormField", "LoanFormPage"]
+
+from .business_case_settings import BusinessCaseSettings  # noqa: E402
+
+__all__ += ["BusinessCaseSettings"]

@@ -1,0 +1,50 @@
+from django.core.management.base import BaseCommand
+
+from library import business_case
+from library.models import BusinessCaseSettings
+
+
+def money(amount) -> str:
+    return f"€ {amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+class Command(BaseCommand):
+    help = (
+        "Rekent de business case van de expertbibliotheek door. Zonder opties: de echte "
+        "aantallen van de afgelopen 12 maanden."
+    )
+
+    def add_arguments(self, parser):
+        for name in ("experts", "covers", "supervisors", "residents", "loans"):
+            parser.add_argument(f"--{name}", type=int, default=None)
+
+    def handle(self, *args, **options):
+        given = {k: options[k] for k in ("experts", "covers", "supervisors", "residents", "loans")}
+        if all(value is None for value in given.values()):
+            start, end = business_case.last_twelve_months()
+            counts = business_case.counts_for_period(start, end)
+            self.stdout.write(f"Echte aantallen van {start:%d-%m-%Y} tot en met {end:%d-%m-%Y}")
+        else:
+            counts = business_case.Counts(**{k: v or 0 for k, v in given.items()})
+        case = business_case.compute(counts, BusinessCaseSettings.load())
+        self.stdout.write(
+            f"Experts {counts.experts}, boekenkaften {counts.covers}, opleiders "
+            f"{counts.supervisors}, AIOS {counts.residents}, leningen {counts.loans}\n"
+        )
+        for title, lines, total in (
+            ("Opstartkosten (eenmalig)", case.startup, case.startup_total),
+            ("Periodieke kosten (per jaar)", case.yearly, case.yearly_total),
+            ("Per instromende AIOS", case.per_resident, case.per_resident_total),
+        ):
+            self.stdout.write(title)
+            for line in lines:
+                amount = money(business_case.rounded(line.amount))
+                self.stdout.write(f"  {line.label:<48}{line.minutes:>6} min  {amount:>12}")
+            self.stdout.write(f"  {'Totaal':<48}{total[0]:>6} min  {money(total[1]):>12}\n")
+        fee, fees = money(case.expert_fee_per_loan), money(case.expert_fees_total)
+        self.stdout.write(f"Onkostenvergoeding experts: {counts.loans} × {fee} = {fees}")
+        each, all_residents = money(case.per_resident_total[1]), money(case.residents_total)
+        self.stdout.write(f"AIOS: {counts.residents} × {each} = {all_residents}")
+        self.stdout.write(self.style.SUCCESS(f"Totaal: {money(case.grand_total)}"))
+        if case.per_resident_all_in is not None:
+            self.stdout.write(f"Per AIOS, alles meegerekend: {money(case.per_resident_all_in)}")
