@@ -15,8 +15,12 @@ REPORTS_PERMISSION = "library.view_reports"
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="Van", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="Tot en met", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label="Van", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label="Tot en met", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def clean(self):
         cleaned = super().clean()
