@@ -3,19 +3,17 @@ workshops. Creates what is missing, leaves existing content alone (see cms.demo)
 
 from __future__ import annotations
 
-import json
-
 from django.db import transaction
 from django.utils.text import slugify
 
-from cms.demo import ensure_child_page, ensure_featured_link
+from cms.demo import ensure_child_page, ensure_featured_link, stream
 from cms.models import HomePage
 from curriculum.demo_data import ESSENCES, SERIES, WORK_METHODS, WORKSHOPS
 from curriculum.models import Essence, WorkMethod, WorkshopIndexPage, WorkshopPage
 
 
-def raw_stream(block_type: str, values: list) -> str:
-    return json.dumps([{"type": block_type, "value": value} for value in values])
+def stream_of(block_type: str, values: list) -> str:
+    return stream(*((block_type, value) for value in values))
 
 
 def ensure_rows(model, key: str, rows: list[dict]) -> dict:
@@ -29,10 +27,10 @@ def ensure_rows(model, key: str, rows: list[dict]) -> dict:
 
 def ensure_series(home: HomePage) -> WorkshopIndexPage:
     fields = {key: value for key, value in SERIES.items() if key not in {"authors", "versions"}}
-    fields["authors"] = raw_stream(
+    fields["authors"] = stream_of(
         "author", [{"name": name, "organisation": org} for name, org in SERIES["authors"]]
     )
-    fields["versions"] = raw_stream(
+    fields["versions"] = stream_of(
         "version",
         [{"version": v, "date": d, "changes": c} for v, d, c in SERIES["versions"]],
     )
@@ -58,10 +56,10 @@ def workshop_fields(data: dict, essence: Essence, methods: dict[str, WorkMethod]
         "introduction": data["introduction"],
         "duration_minutes": data["duration_minutes"],
         "preparation_minutes": data["preparation_minutes"],
-        "preparation_items": raw_stream("item", data["preparation_items"]),
-        "participant_preparation": raw_stream("task", data["participant_preparation"]),
-        "learning_goals": raw_stream("goal", data["learning_goals"]),
-        "programme": raw_stream("session", sessions),
+        "preparation_items": stream_of("item", data["preparation_items"]),
+        "participant_preparation": stream_of("task", data["participant_preparation"]),
+        "learning_goals": stream_of("goal", data["learning_goals"]),
+        "programme": stream_of("session", sessions),
     }
 
 

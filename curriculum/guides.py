@@ -107,8 +107,14 @@ def preview_response(workshop: WorkshopPage) -> HttpResponse:
 
 
 def guide_size_label(workshop: WorkshopPage) -> str:
-    """'PDF, 245 kB' for the link on the web page; renders the guide once if needed."""
-    return human_size(len(guide_pdf(workshop)))
+    """'245 kB' for the link on the web page. Publishing renders the guide in the background;
+    a page viewed before that (or without a task worker) renders it once, then reads the size
+    from the cache file."""
+    document = guide_document(workshop)
+    size = document.size()
+    if size is None:
+        size = len(document.get_or_render(lambda: render_guide(workshop)))
+    return human_size(size)
 
 
 def all_guides_size_label(series: WorkshopIndexPage) -> str:

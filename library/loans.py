@@ -49,26 +49,28 @@ class Action:
     label: str
     target: str | None  # the new status, or None when only an e-mail goes out
     email: str | None
-    sources: frozenset[str]
     needs_expert: bool = False
+    only_from: frozenset[str] = frozenset()  # for e-mail-only steps
+
+    @property
+    def sources(self) -> frozenset[str]:
+        """The statuses this step can start from; for a status change, TRANSITIONS says."""
+        if self.target is None:
+            return self.only_from
+        return frozenset(
+            status for status, targets in TRANSITIONS.items() if self.target in targets
+        )
 
 
 ACTIONS = {
     action.name: action
     for action in [
-        Action(
-            "confirm",
-            "Ontvangst bevestigen",
-            S.CONFIRMED,
-            EmailKind.RECEIPT,
-            frozenset({S.RECEIVED}),
-        ),
+        Action("confirm", "Ontvangst bevestigen", S.CONFIRMED, EmailKind.RECEIPT),
         Action(
             "ask_expert",
             "Expert vragen naar beschikbaarheid",
             S.WAITING_FOR_EXPERT,
             EmailKind.AVAILABILITY,
-            frozenset({S.CONFIRMED, S.EXPERT_UNAVAILABLE, S.NO_EXPERT}),
             needs_expert=True,
         ),
         Action(
@@ -76,7 +78,6 @@ ACTIONS = {
             "AIOS en expert koppelen",
             S.MATCHED,
             EmailKind.INTRODUCTION,
-            frozenset({S.WAITING_FOR_EXPERT}),
             needs_expert=True,
         ),
         Action(
@@ -84,38 +85,19 @@ ACTIONS = {
             "Expert niet beschikbaar: AIOS laten weten",
             S.EXPERT_UNAVAILABLE,
             EmailKind.ABSENT,
-            frozenset({S.WAITING_FOR_EXPERT, S.MATCHED}),
         ),
-        Action(
-            "no_expert",
-            "Geen passende expert: werkgroep zoekt",
-            S.NO_EXPERT,
-            None,
-            frozenset({S.CONFIRMED, S.EXPERT_UNAVAILABLE}),
-        ),
-        Action(
-            "close",
-            "Sluiten: geen expert beschikbaar",
-            S.CLOSED,
-            EmailKind.NO_EXPERT,
-            frozenset({S.NO_EXPERT, S.EXPERT_UNAVAILABLE}),
-        ),
-        Action("held", "Gesprek is gevoerd", S.CONVERSATION_HELD, None, frozenset({S.MATCHED})),
-        Action("complete", "Afronden", S.COMPLETED, None, frozenset({S.CONVERSATION_HELD})),
+        Action("no_expert", "Geen passende expert: werkgroep zoekt", S.NO_EXPERT, None),
+        Action("close", "Sluiten: geen expert beschikbaar", S.CLOSED, EmailKind.NO_EXPERT),
+        Action("held", "Gesprek is gevoerd", S.CONVERSATION_HELD, None),
+        Action("complete", "Afronden", S.COMPLETED, None),
         Action(
             "ask_interview",
             "Vragen om een interview",
             None,
             EmailKind.PR_INTERVIEW,
-            frozenset({S.CONVERSATION_HELD, S.COMPLETED}),
+            only_from=frozenset({S.CONVERSATION_HELD, S.COMPLETED}),
         ),
-        Action(
-            "withdraw",
-            "Ingetrokken door AIOS",
-            S.WITHDRAWN,
-            None,
-            frozenset(OPEN_STATUSES),
-        ),
+        Action("withdraw", "Ingetrokken door AIOS", S.WITHDRAWN, None),
     ]
 }
 

@@ -63,6 +63,7 @@ def published_covers(catalogue: ExpertIndexPage):
         ExpertPage.objects.child_of(catalogue)
         .live()
         .exclude(availability=Availability.WITHDRAWN)
+        .prefetch_related("tagged_topics__tag")
         .order_by("title")
     )
 
@@ -117,12 +118,13 @@ def slide_png_response(catalogue: ExpertIndexPage) -> HttpResponse:
 # --- book covers and the booklet ---
 
 
-def cover_context(expert: ExpertPage) -> dict:
+def cover_context(expert: ExpertPage, contact_details: dict[str, str] | None = None) -> dict:
+    url = full_url(expert)
     return {
         "expert": expert,
-        "cover_url": full_url(expert),
-        "qr": qr_svg(full_url(expert)),
-        "contact": contact(expert),
+        "cover_url": url,
+        "qr": qr_svg(url),
+        "contact": contact_details or contact(expert),
     }
 
 
@@ -147,8 +149,11 @@ def cover_response(expert: ExpertPage, *, cached: bool = True) -> HttpResponse:
 
 
 def render_booklet(catalogue: ExpertIndexPage) -> bytes:
-    covers = [cover_context(expert) for expert in published_covers(catalogue)]
-    context = {**recruitment_context(catalogue), "covers": covers}
+    context = recruitment_context(catalogue)
+    # One site and settings lookup for the whole booklet, not one per cover.
+    context["covers"] = [
+        cover_context(expert, context["contact"]) for expert in published_covers(catalogue)
+    ]
     return render_pdf(BOOKLET[0], context, extra_css=LIBRARY_CSS)
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -304,16 +305,17 @@ class ExpertPage(RoutablePageMixin, Page):
 
     def loan_figures(self) -> dict[str, int]:
         """Requests and conversations this half-year, so the working group can spread the load."""
+        if not self.pk:
+            return {"total": 0, "half_year": 0, "conversations": 0, "unavailable": 0}
         today = timezone.localdate()
         half_year_start = datetime.date(today.year, 1 if today.month <= 6 else 7, 1)
-        requests = self.loan_requests.all() if self.pk else []
-        this_half = [r for r in requests if timezone.localdate(r.created_at) >= half_year_start]
-        return {
-            "total": len(requests),
-            "half_year": len(this_half),
-            "conversations": sum(r.status in ("held", "completed") for r in this_half),
-            "unavailable": sum(r.status == "unavailable" for r in this_half),
-        }
+        this_half = Q(created_at__date__gte=half_year_start)
+        return self.loan_requests.aggregate(
+            total=Count("pk"),
+            half_year=Count("pk", filter=this_half),
+            conversations=Count("pk", filter=this_half & Q(status__in=["held", "completed"])),
+            unavailable=Count("pk", filter=this_half & Q(status="unavailable")),
+        )
 
 
 class SellingPointBlock(blocks.StructBlock):

@@ -208,8 +208,9 @@ class LoanFormPage(AbstractEmailForm):
         return LoanFormSubmission
 
     def get_data_fields(self):
+        submit_time, *editor_fields = super().get_data_fields()
         core = [(name, CoreLoanFields.base_fields[name].label) for name in CORE_FIELDS[:-1]]
-        return [*super().get_data_fields()[:1], *core, *super().get_data_fields()[1:]]
+        return [submit_time, *core, *editor_fields]
 
     def process_form_submission(self, form):
         from library import loans

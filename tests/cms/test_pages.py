@@ -150,9 +150,13 @@ class StandardPageTests(WagtailPageTestCase):
         self.assertIn("precies één van de twee", str(caught.exception.block_errors["page"]))
 
     def test_image_block_requires_alt_text(self):
-        from django.core.exceptions import ValidationError
+        from wagtail.images import get_image_model
+        from wagtail.images.tests.utils import get_test_image_file
 
+        image = get_image_model().objects.create(title="foto", file=get_test_image_file())
         block = StandardPage.body.field.stream_block.child_blocks["image"]
-        with self.assertRaises(ValidationError):
-            block.clean(block.to_python({"image": None, "alt_text": "", "caption": ""}))
-        self.assertTrue(block.child_blocks["alt_text"].required)
+        without_alt = block.to_python({"image": image.pk, "alt_text": "", "caption": ""})
+        with self.assertRaises(StructBlockValidationError) as caught:
+            block.clean(without_alt)
+        self.assertEqual(list(caught.exception.block_errors), ["alt_text"])
+        block.clean(block.to_python({"image": image.pk, "alt_text": "Een portret", "caption": ""}))

@@ -284,3 +284,13 @@ def test_editor_added_question_is_asked_and_stored(client, library):
     submission = LoanFormSubmission.objects.get()
     assert submission.get_data()["hoe_hoorde_je_van_ons"] == "Opleider"
     assert submission.loan_request.name == "Sanne de Boer"
+
+
+def test_every_offered_step_is_a_transition_the_process_allows():
+    for action in loans.ACTIONS.values():
+        for status in action.sources:
+            if action.target:
+                assert action.target in loans.TRANSITIONS[status], (action.name, status)
+    held = LoanRequest(status="held")
+    offered = {action.name for action in loans.available_actions(held)}
+    assert offered == {"complete", "ask_interview"}  # withdrawing after the talk is not a step
