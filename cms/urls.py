@@ -6,11 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.search import search
+from library.views import evaluation_thanks, evaluation_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search, name="search"),
+    path("evaluatie/bedankt/", evaluation_thanks, name="library_evaluation_thanks"),
+    path("evaluatie/<str:token>/", evaluation_view, name="library_evaluation"),
 ]
 
 if settings.DEBUG:

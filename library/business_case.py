@@ -132,7 +132,7 @@ def counts_for_period(start: datetime.date, end: datetime.date) -> Counts:
         experts=covers.values("expert_name").distinct().count(),
         covers=covers.count(),
         supervisors=requests.values("supervisor").distinct().count(),
-        residents=requests.values("email").distinct().count(),
+        residents=requests.values("resident_key").distinct().count(),
         loans=requests.filter(status__in=["held", "completed"]).count(),
     )
 

@@ -89,6 +89,48 @@ EMAILS = {
         "de tijd en kennis die je aan artsen in opleiding hebt gegeven.\n\n"
         "Je boekenkaft ‘{titel_boek}’ is van de website gehaald." + SIGNATURE,
     ),
+    "overdue_digest": (
+        "Leenbalie: aanvragen over de termijn",
+        "Beste collega,\n\n"
+        "Bij deze aanvragen is een termijn van het leenproces verstreken sinds de vorige "
+        "herinnering:\n\n{overzicht}\n\n"
+        "Open een aanvraag via de link om de volgende stap te zetten. Deze e-mail komt "
+        "automatisch van de leenbalie; elke termijn noemt hij maar één keer.",
+    ),
+    "reflection_reminder": (
+        "Even een herinnering: je reflectieverslag",
+        "Beste {naam_aios},\n\n"
+        "Een tijdje geleden sprak je met {naam_expert} over ‘{titel_boek}’. Heb je je "
+        "reflectieverslag al geschreven? Een halve pagina is genoeg: wat wilde je leren, wat "
+        "heb je gehoord, en wat doe je voortaan anders? Het verslag is voor je eigen "
+        "portfolio; je hoeft het niet naar ons te sturen.\n\n"
+        "Is het al klaar, dan kun je deze e-mail vergeten." + SIGNATURE,
+    ),
+    "evaluation_resident": (
+        "Hoe was je gesprek met {naam_expert}?",
+        "Beste {naam_aios},\n\n"
+        "Fijn dat je gesprek met {naam_expert} heeft plaatsgevonden. Wil je ons in twee "
+        "minuten laten weten hoe het was? Met je antwoorden maken we de bibliotheek beter.\n\n"
+        "{link_evaluatie}\n\n"
+        "De link is persoonlijk, werkt één keer en is 30 dagen geldig." + SIGNATURE,
+    ),
+    "evaluation_expert": (
+        "Hoe was het gesprek over ‘{titel_boek}’?",
+        "Beste {naam_expert},\n\n"
+        "Dank je wel voor het gesprek met een AIOS over ‘{titel_boek}’. Wil je ons in twee "
+        "minuten laten weten hoe het ging? Zo houden we zicht op wat de gesprekken "
+        "opleveren en wat ze van je vragen.\n\n"
+        "{link_evaluatie}\n\n"
+        "De link is persoonlijk, werkt één keer en is 30 dagen geldig." + SIGNATURE,
+    ),
+    "supervisor_update": (
+        "Expertbibliotheek: de cijfers van jouw AIOS, {periode}",
+        "Beste {naam_opleider},\n\n"
+        "Zoals afgesproken laten we je elk half jaar weten hoe jouw AIOS de "
+        "expertbibliotheek gebruiken. Over {periode}:\n\n{cijfers_opleider}\n\n"
+        "Wil je de bibliotheek nog eens onder de aandacht brengen, bijvoorbeeld in een "
+        "terugkomdag? Een flyer of dia sturen we je graag." + SIGNATURE,
+    ),
 }
 
 LOAN_FORM = {

@@ -8,25 +8,31 @@ it as ordinary URLs; wagtail-modeladmin is the legacy package the design mention
 
 from __future__ import annotations
 
+import json
 from functools import wraps
 
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import InspectView
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
-from library import loans
+from library import loans, retention, statistics, supervisor_updates
 from library.mail import MissingEmailTemplate
 from library.models import LoanEvent, LoanRequest
 from library.models.loan_form import borrowable_books
+from library.reminders import send_reminders
 
 PERMISSION = "library.change_loanrequest"
 
@@ -62,6 +68,22 @@ class DueColumn(Column):
         return f"{what}: {loans.dutch_date(day)}"
 
 
+class LoanRequestIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                "Herinneringen", url=reverse("library_loanrequest:reminders"), icon_name="mail"
+            ),
+            HeaderButton(
+                "Halfjaaroverzicht opleiders",
+                url=reverse("library_loanrequest:supervisor_update"),
+                icon_name="group",
+            ),
+        ]
+
+
 class LoanRequestInspectView(InspectView):
     template_name = "library/desk/inspect.html"
 
@@ -75,6 +97,7 @@ class LoanRequestInspectView(InspectView):
             due=loans.next_due(loan),
             overdue=loans.is_overdue(loan),
             can_choose_book=loan.status in loans.BOOK_CHOICE_STATUSES,
+            evaluations=loan.evaluations.all(),
         )
         return context
 
@@ -88,6 +111,7 @@ class LoanRequestViewSet(ModelViewSet):
     url_prefix = "leenbalie"
     inspect_view_enabled = True
     inspect_view_class = LoanRequestInspectView
+    index_view_class = LoanRequestIndexView
     list_display = [
         "name",
         "book_title",
@@ -127,6 +151,10 @@ class LoanRequestViewSet(ModelViewSet):
             path("<int:pk>/stap/<str:action>/", step_view, name="step"),
             path("<int:pk>/opnieuw/<int:event_id>/", retry_view, name="retry"),
             path("<int:pk>/boek/", choose_book_view, name="choose_book"),
+            path("<int:pk>/gegevens.json", export_resident_view, name="export_resident"),
+            path("<int:pk>/wissen/", erase_resident_view, name="erase_resident"),
+            path("herinneringen/", reminders_view, name="reminders"),
+            path("opleiders/", supervisor_update_view, name="supervisor_update"),
         ]
         for pattern in patterns:
             pattern.callback = secretariat_only(pattern.callback)
@@ -237,6 +265,98 @@ def choose_book_view(request, pk: int):
             messages.success(request, "Het boek is gewijzigd. Vraag nu de expert.")
         return redirect(inspect_url(loan))
     return TemplateResponse(request, "library/desk/choose_book.html", {"loan": loan, "form": form})
+
+
+def export_resident_view(request, pk: int):
+    """AVG right of access: everything about this resident, as a JSON file."""
+    loan = loan_for(request, pk)
+    data = retention.export_resident(loan)
+    LoanEvent.objects.create(
+        request=loan,
+        user=request.user,
+        kind=LoanEvent.Kind.NOTE,
+        subject="Gegevens van de AIOS geëxporteerd (inzageverzoek)",
+    )
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    filename = f"aios-gegevens-aanvraag-{loan.pk}-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def erase_resident_view(request, pk: int):
+    """AVG right to erasure, after a confirmation that says what will happen."""
+    loan = loan_for(request, pk)
+    if request.method == "POST":
+        erased = retention.erase_resident(loan, request.user)
+        messages.success(
+            request,
+            f"De persoonsgegevens zijn gewist uit {len(erased)} "
+            f"aanvra{'ag' if len(erased) == 1 else 'gen'}. De cijfers voor de rapporten blijven.",
+        )
+        return redirect(inspect_url(loan))
+    return TemplateResponse(
+        request,
+        "library/desk/erase_confirm.html",
+        {"loan": loan, "requests": retention.requests_of_resident(loan)},
+    )
+
+
+def reminders_view(request):
+    """The same as `manage.py send_reminders`: first shows what would go out."""
+    if request.method == "POST":
+        run = send_reminders(user=request.user)
+        if run.digest_error or run.reflection_errors:
+            messages.warning(request, run.summary())
+        else:
+            messages.success(request, run.summary())
+        return redirect(reverse("library_loanrequest:reminders"))
+    return TemplateResponse(
+        request, "library/desk/reminders.html", {"run": send_reminders(dry_run=True)}
+    )
+
+
+class HalfYearForm(forms.Form):
+    half_year = forms.ChoiceField(label="Halfjaar")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["half_year"].choices = [
+            (key, statistics.half_year_label(key))
+            for key in statistics.recent_half_years(timezone.localdate())
+        ]
+
+
+def supervisor_update_view(request):
+    default = statistics.recent_half_years(timezone.localdate())[1]  # the last complete one
+    form = HalfYearForm(request.GET or None, initial={"half_year": default})
+    half_year = form.cleaned_data["half_year"] if form.is_bound and form.is_valid() else default
+    try:
+        updates = supervisor_updates.updates_for(half_year)
+    except MissingEmailTemplate as error:
+        messages.error(request, str(error))
+        return redirect(reverse("library_loanrequest:index"))
+    if request.method == "POST":
+        chosen = set(request.POST.getlist("supervisor"))
+        sent, failed = supervisor_updates.send_updates(half_year, only=chosen)
+        if sent:
+            messages.success(request, f"Verstuurd aan {len(sent)} opleider(s): {', '.join(sent)}.")
+        for failure in failed:
+            messages.warning(request, f"Niet verstuurd: {failure}")
+        if not sent and not failed:
+            messages.warning(request, "Er was geen opleider gekozen; er is niets verstuurd.")
+        return redirect(f"{reverse('library_loanrequest:supervisor_update')}?half_year={half_year}")
+    return TemplateResponse(
+        request,
+        "library/desk/supervisor_update.html",
+        {
+            "form": form,
+            "half_year_label": statistics.half_year_label(half_year),
+            "updates": updates,
+            "example": next((update.email for update in updates if update.email), None),
+        },
+    )
 
 
 loan_desk = LoanRequestViewSet("library_loanrequest")

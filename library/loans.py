@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from library import deadlines
+from library import deadlines, evaluations
 from library.mail import ComposedEmail, compose, send
 from library.models import Availability, ExpertPage
 from library.models.emails import EmailKind
@@ -174,7 +174,12 @@ def change_status(loan: LoanRequest, target: str, user=None) -> LoanRequest:
     loan.status_changed_at = timezone.now()
     loan.save(update_fields=["status", "status_changed_at"])
     LoanEvent.objects.create(
-        request=loan, user=user, kind=LoanEvent.Kind.STATUS, from_status=previous, to_status=target
+        request=loan,
+        user=user,
+        kind=LoanEvent.Kind.STATUS,
+        from_status=previous,
+        to_status=target,
+        expert_id=loan.expert_id,
     )
     return loan
 
@@ -208,6 +213,8 @@ def perform(
     with transaction.atomic():
         if action.target:
             change_status(loan, action.target, user)
+    if action.target == S.CONVERSATION_HELD:
+        evaluations.invite(loan, user)
     if email is None:
         return None
     if subject is not None:
@@ -262,5 +269,7 @@ def register(*, expert: ExpertPage | None, submission=None, **fields) -> LoanReq
         consent_at=timezone.now(),
         **fields,
     )
-    LoanEvent.objects.create(request=loan, kind=LoanEvent.Kind.STATUS, to_status=S.RECEIVED)
+    LoanEvent.objects.create(
+        request=loan, kind=LoanEvent.Kind.STATUS, to_status=S.RECEIVED, expert=expert
+    )
     return loan

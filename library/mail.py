@@ -38,9 +38,11 @@ def secretariat_address() -> str:
     return address or settings.DEFAULT_FROM_EMAIL
 
 
-def placeholder_values(loan: LoanRequest, **extra: str) -> dict[str, str]:
+def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]:
     from library import loans  # the deadlines live with the process
 
+    if loan is None:
+        return {"contact_secretariaat": secretariat_address(), **extra}
     expert = loan.expert
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     values = {
@@ -67,31 +69,39 @@ def placeholder_values(loan: LoanRequest, **extra: str) -> dict[str, str]:
 
 def recipients_for(kind: str, loan: LoanRequest) -> list[str]:
     expert_address = [loan.expert.email] if loan.expert and loan.expert.email else []
-    if kind == EmailKind.AVAILABILITY:
+    if kind in (EmailKind.AVAILABILITY, EmailKind.EVALUATION_EXPERT):
         return expert_address
     if kind == EmailKind.INTRODUCTION:
         return [loan.email, *expert_address]
     return [loan.email]
 
 
-def compose(kind: str, loan: LoanRequest) -> ComposedEmail:
+def compose(
+    kind: str,
+    loan: LoanRequest | None = None,
+    *,
+    recipients: list[str] | None = None,
+    **extra: str,
+) -> ComposedEmail:
+    """Fill in the editors' standard e-mail of this kind, for a request or, with explicit
+    recipients and values, for a digest or a supervisor."""
     template = EmailTemplate.objects.filter(kind=kind).first()
     if template is None:
         raise MissingEmailTemplate(
             f"Er is nog geen standaard-e-mail ‘{EmailKind(kind).label}’. Maak die aan onder "
             "Expertbibliotheek → Standaard-e-mails."
         )
-    values = placeholder_values(loan)
+    values = placeholder_values(loan, **extra)
     return ComposedEmail(
         kind=kind,
-        recipients=recipients_for(kind, loan),
+        recipients=recipients if recipients is not None else recipients_for(kind, loan),
         subject=fill_placeholders(template.subject, values),
         body=fill_placeholders(template.body, values),
     )
 
 
-def send(loan: LoanRequest, email: ComposedEmail, user=None) -> LoanEvent:
-    """Send one e-mail and record it in the request's history, as sent or as failed."""
+def deliver(email: ComposedEmail) -> str:
+    """Send one e-mail; returns the error as text, or "" when it went out."""
     reply_to = secretariat_address()
     message = EmailMessage(
         subject=email.subject,
@@ -100,23 +110,26 @@ def send(loan: LoanRequest, email: ComposedEmail, user=None) -> LoanEvent:
         to=email.recipients,
         reply_to=[reply_to] if reply_to else None,
     )
-    event = LoanEvent(
-        request=loan,
-        user=user,
-        email_kind=email.kind,
-        recipients=", ".join(email.recipients),
-        subject=email.subject,
-        body=email.body,
-    )
     try:
         if not email.recipients:
             raise ValueError("geen ontvanger: vul het e-mailadres in")
         message.send(fail_silently=False)
-    except Exception as error:  # noqa: BLE001 - any delivery failure is recorded, not raised
-        logger.warning("E-mail %s voor aanvraag %s mislukt: %s", email.kind, loan.pk, error)
-        event.kind = LoanEvent.Kind.EMAIL_FAILED
-        event.error = f"{type(error).__name__}: {error}"[:2000]
-    else:
-        event.kind = LoanEvent.Kind.EMAIL_SENT
-    event.save()
-    return event
+    except Exception as error:  # noqa: BLE001 - any delivery failure is reported, not raised
+        logger.warning("E-mail %s mislukt: %s", email.kind, error)
+        return f"{type(error).__name__}: {error}"[:2000]
+    return ""
+
+
+def send(loan: LoanRequest, email: ComposedEmail, user=None) -> LoanEvent:
+    """Send one e-mail and record it in the request's history, as sent or as failed."""
+    error = deliver(email)
+    return LoanEvent.objects.create(
+        request=loan,
+        user=user,
+        kind=LoanEvent.Kind.EMAIL_FAILED if error else LoanEvent.Kind.EMAIL_SENT,
+        email_kind=email.kind,
+        recipients=", ".join(email.recipients),
+        subject=email.subject,
+        body=email.body,
+        error=error,
+    )

@@ -1,4 +1,9 @@
-"""Admin reports of the working group. Only users with library.view_reports see them."""
+"""Admin reports of the working group. Only users with library.view_reports see them; they
+show figures and learning goals, never a resident's name or contact details.
+
+Each report is a period form, a table and CSV/Excel export through Wagtail's own
+SpreadsheetExportMixin (the one behind the admin's page reports).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ import datetime
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.views.generic import TemplateView
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from library import business_case
+from library import business_case, charts, statistics
 from library.models import BusinessCaseSettings
 
 REPORTS_PERMISSION = "library.view_reports"
@@ -31,7 +38,8 @@ class PeriodForm(forms.Form):
 
 def period_from(request) -> tuple[PeriodForm, datetime.date, datetime.date]:
     start, end = business_case.last_twelve_months()
-    form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
+    data = request.GET if "start" in request.GET or "end" in request.GET else None
+    form = PeriodForm(data, initial={"start": start, "end": end})
     if form.is_bound and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     return form, start, end
@@ -48,3 +56,197 @@ def business_case_view(request):
         "library/reports/business_case.html",
         {"form": form, "start": start, "end": end, "case": case, "counts": counts},
     )
+
+
+def display(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, datetime.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
+
+
+class WorkingGroupReport(SpreadsheetExportMixin, TemplateView):
+    template_name = "library/reports/report.html"
+    title = ""
+    description = ""
+    slug = ""
+    # (attribute of a row, column heading): the table and the export show the same.
+    columns: list[tuple[str, str]] = []
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPORTS_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def list_export(self):
+        return [attribute for attribute, _ in self.columns]
+
+    @property
+    def export_headings(self):
+        return dict(self.columns)
+
+    def rows(self, start: datetime.date, end: datetime.date) -> list:
+        raise NotImplementedError
+
+    def report_context(self, start: datetime.date, end: datetime.date, rows: list) -> dict:
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        form, start, end = period_from(request)
+        self.start, self.end = start, end
+        rows = self.rows(start, end)
+        if self.is_export:
+            return self.as_spreadsheet(rows, request.GET["export"])
+        table = [
+            [display(getattr(row, attribute)) for attribute, _ in self.columns] for row in rows
+        ]
+        context = self.get_context_data(
+            title=self.title,
+            description=self.description,
+            form=form,
+            start=start,
+            end=end,
+            headings=[heading for _, heading in self.columns],
+            table=table,
+            csv_url=self.csv_export_url,
+            xlsx_url=self.xlsx_export_url,
+            **self.report_context(start, end, rows),
+        )
+        return self.render_to_response(context)
+
+    def get_filename(self):
+        return f"{self.slug}_{self.start:%Y-%m-%d}_{self.end:%Y-%m-%d}"
+
+
+class UnmatchedGoalsReport(WorkingGroupReport):
+    title = "Leerdoelen zonder passende expert"
+    description = (
+        "Aanvragen zonder boek, of waarvoor geen expert beschikbaar was: om te bepalen wie de "
+        "werkgroep nog werft."
+    )
+    slug = "leerdoelen-zonder-expert"
+    columns = [
+        ("created", "Ontvangen"),
+        ("programme", "Opleiding"),
+        ("learning_goals", "Leerdoel"),
+        ("book", "Boek"),
+        ("status", "Status"),
+    ]
+
+    def rows(self, start, end):
+        return statistics.unmatched_goals(start, end)
+
+    def report_context(self, start, end, rows):
+        return {"words": statistics.frequent_words([row.learning_goals for row in rows])}
+
+
+class SupervisorReport(WorkingGroupReport):
+    title = "Per opleider en halfjaar"
+    description = (
+        "Hoeveel AIOS van elke opleider een expert aanvroegen, gekoppeld werden en een gesprek "
+        "voerden (elke AIOS telt één keer per halfjaar)."
+    )
+    slug = "per-opleider"
+    columns = [
+        ("supervisor", "Opleider"),
+        ("half_year_label", "Halfjaar"),
+        ("requested", "AIOS met aanvraag"),
+        ("matched", "Gekoppeld"),
+        ("held", "Gesprek gevoerd"),
+    ]
+
+    def rows(self, start, end):
+        return statistics.per_supervisor(start, end)
+
+    def report_context(self, start, end, rows):
+        return {"can_mail_supervisors": self.request.user.has_perm("library.change_loanrequest")}
+
+
+class ExpertReport(WorkingGroupReport):
+    title = "Per expert"
+    description = (
+        "Aanvragen, gesprekken en ‘niet beschikbaar’ per expert in de periode, met de "
+        "evaluaties: zo ziet de werkgroep of een expert overvraagd wordt."
+    )
+    slug = "per-expert"
+    columns = [
+        ("expert", "Expert"),
+        ("book", "Boek"),
+        ("availability", "Nu"),
+        ("requests", "Aanvragen"),
+        ("conversations", "Gesprekken"),
+        ("unavailable", "Niet beschikbaar"),
+        ("evaluations", "Evaluaties"),
+        ("usefulness", "Gemiddeld nut (1–5)"),
+        ("recommend_share", "Raadt aan (%)"),
+    ]
+
+    def rows(self, start, end):
+        return statistics.per_expert(start, end)
+
+
+class TurnaroundReport(WorkingGroupReport):
+    title = "Doorlooptijden"
+    description = (
+        "Hoe vaak de termijnen van het leenproces gehaald worden: ontvangst bevestigd binnen 5 "
+        "werkdagen, antwoord van de expert binnen 7 dagen, en de tijd tot het gesprek."
+    )
+    slug = "doorlooptijden"
+    columns = [
+        ("request", "Aanvraag"),
+        ("created", "Ontvangen"),
+        ("confirmed", "Bevestigd"),
+        ("confirmed_in_time", "Binnen 5 werkdagen"),
+        ("expert_asked", "Expert gevraagd"),
+        ("expert_answered", "Expert antwoordde"),
+        ("expert_in_time", "Binnen 7 dagen"),
+        ("held", "Gesprek gevoerd"),
+        ("days_to_conversation", "Dagen tot gesprek"),
+    ]
+
+    def rows(self, start, end):
+        self.turnaround = statistics.turnaround(start, end)
+        return self.turnaround.timelines
+
+    def report_context(self, start, end, rows):
+        return {
+            "turnaround": self.turnaround,
+            "chart": charts.bar_chart(
+                statistics.requests_per_month(start, end), "Aanvragen per maand"
+            ),
+        }
+
+
+class EvaluationReport(WorkingGroupReport):
+    title = "Evaluaties"
+    description = (
+        "Wat AIOS en experts na het gesprek invulden. Het succes van de bibliotheek: het "
+        "aandeel dat een collega het lenen van een expert aanraadt."
+    )
+    slug = "evaluaties"
+    columns = [
+        ("label", "Ingevuld door"),
+        ("answered", "Aantal"),
+        ("usefulness", "Gemiddeld nut (1–5)"),
+        ("preparation_minutes", "Voorbereiding (min)"),
+        ("conversation_minutes", "Gesprek (min)"),
+        ("recommend_share", "Raadt aan (%)"),
+    ]
+
+    def rows(self, start, end):
+        return statistics.evaluation_summaries(start, end)
+
+    def report_context(self, start, end, rows):
+        comments = [
+            item
+            for item in statistics.answered_evaluations(start, end).order_by("answered_at")
+            if item.comments
+        ]
+        return {"comments": comments}
+
+
+REPORTS = [UnmatchedGoalsReport, SupervisorReport, ExpertReport, TurnaroundReport, EvaluationReport]

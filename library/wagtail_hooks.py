@@ -14,6 +14,7 @@ from library.models import (
     ExpertPage,
     LoanFormPage,
     LoanRequest,
+    Supervisor,
 )
 
 
@@ -112,9 +113,17 @@ def hide_loan_submissions(user, editable_forms):
 
 @hooks.register("register_admin_urls")
 def report_urls():
-    from library.reports import business_case_view
+    from library.reports import REPORTS, business_case_view
 
-    return [path("rapporten/business-case/", business_case_view, name="library_business_case")]
+    return [
+        path("rapporten/business-case/", business_case_view, name="library_business_case"),
+        *(
+            path(
+                f"rapporten/{report.slug}/", report.as_view(), name=f"library_report_{report.slug}"
+            )
+            for report in REPORTS
+        ),
+    ]
 
 
 class WorkingGroupReportItem(AdminOnlyMenuItem):
@@ -127,3 +136,33 @@ def business_case_menu_item():
     return WorkingGroupReportItem(
         "Business case", reverse("library_business_case"), icon_name="table", order=900
     )
+
+
+def register_report_menu_items():
+    from library.reports import REPORTS
+
+    for order, report in enumerate(REPORTS, start=901):
+
+        def menu_item(report=report, order=order):
+            return WorkingGroupReportItem(
+                report.title,
+                reverse(f"library_report_{report.slug}"),
+                icon_name="table",
+                order=order,
+            )
+
+        hooks.register("register_reports_menu_item", menu_item)
+
+
+register_report_menu_items()
+
+
+class SupervisorViewSet(SnippetViewSet):
+    model = Supervisor
+    icon = "group"
+    menu_label = "Opleiders"
+    list_display = ["name", "email", "organisation"]
+    search_fields = ["name"]
+
+
+register_snippet(SupervisorViewSet)

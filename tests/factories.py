@@ -192,3 +192,28 @@ def make_loan(expert=None, **fields):
     }
     data.update(fields)
     return loans.register(expert=expert, **data)
+
+
+def local_time(year: int, month: int, day: int, hour: int = 12):
+    import datetime
+
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime(year, month, day, hour))
+
+
+def make_loan_with_history(expert=None, created=None, steps=(), **fields):
+    """A request received at `created` that went through `steps`: (status, when) pairs."""
+    from library import loans
+    from library.models import LoanRequest
+
+    loan = make_loan(expert, **fields)
+    LoanRequest.objects.filter(pk=loan.pk).update(created_at=created, status_changed_at=created)
+    loan.events.update(at=created)
+    loan.refresh_from_db()
+    for status, when in steps:
+        loans.change_status(loan, status)
+        loan.events.filter(to_status=status).update(at=when)
+        LoanRequest.objects.filter(pk=loan.pk).update(status_changed_at=when)
+        loan.refresh_from_db()
+    return loan

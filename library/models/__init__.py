@@ -38,3 +38,10 @@ __all__ += ["LoanFormField", "LoanFormPage"]
 from .business_case_settings import BusinessCaseSettings  # noqa: E402
 
 __all__ += ["BusinessCaseSettings"]
+
+from .evaluations import Evaluation  # noqa: E402
+from .loans import ReminderSent  # noqa: E402
+from .process_settings import LoanProcessSettings  # noqa: E402
+from .supervisors import Supervisor  # noqa: E402
+
+__all__ += ["Evaluation", "LoanProcessSettings", "ReminderSent", "Supervisor"]

@@ -25,6 +25,12 @@ PLACEHOLDERS = {
     "contact_secretariaat": "e-mailadres van het secretariaat (website-instellingen)",
     "link_boek": "adres van de boekenkaft",
     "link_catalogus": "adres van de catalogus",
+    "link_evaluatie": "persoonlijke link naar de evaluatie (alleen in de evaluatie-e-mails)",
+    "overzicht": "lijst van aanvragen over de termijn (alleen in de herinnering aan het "
+    "secretariaat)",
+    "naam_opleider": "naam van de opleider (alleen in het halfjaarlijkse overzicht)",
+    "periode": "de periode van het overzicht (alleen in het halfjaarlijkse overzicht)",
+    "cijfers_opleider": "de cijfers van de opleider (alleen in het halfjaarlijkse overzicht)",
 }
 
 
@@ -38,6 +44,11 @@ class EmailKind(models.TextChoices):
     RECRUIT_INVITE = "recruit_invite", "Werving: uitnodiging nieuwe expert"
     RECRUIT_PUBLISHED = "recruit_published", "Werving: boekenkaft geplaatst"
     RECRUIT_THANKS = "recruit_thanks", "Terugtreden: bedankt (aan expert)"
+    OVERDUE_DIGEST = "overdue_digest", "Herinnering: termijnen verstreken (aan secretariaat)"
+    REFLECTION_REMINDER = "reflection_reminder", "Herinnering reflectieverslag (aan AIOS)"
+    EVALUATION_RESIDENT = "evaluation_resident", "Evaluatie na het gesprek (aan AIOS)"
+    EVALUATION_EXPERT = "evaluation_expert", "Evaluatie na het gesprek (aan expert)"
+    SUPERVISOR_UPDATE = "supervisor_update", "Halfjaarlijks overzicht (aan opleider)"
 
 
 def unknown_placeholders(text: str) -> list[str]:

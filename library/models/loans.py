@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.crypto import salted_hmac
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.search import index
 
@@ -35,6 +36,12 @@ class LoanFormSubmission(FormSubmission):
     class Meta:
         verbose_name = "Inzending uitleenformulier"
         verbose_name_plural = "Inzendingen uitleenformulier"
+
+
+def resident_key_for(email: str) -> str:
+    """A one-way key per resident, so statistics can count residents after their name and
+    e-mail address are gone."""
+    return salted_hmac("library.resident", email.strip().lower()).hexdigest()[:32]
 
 
 class LoanRequest(index.Indexed, models.Model):
@@ -73,6 +80,10 @@ class LoanRequest(index.Indexed, models.Model):
         "Status", max_length=20, choices=LoanStatus.choices, default=LoanStatus.RECEIVED
     )
     status_changed_at = models.DateTimeField("Status gewijzigd op", auto_now_add=True)
+    resident_key = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
+    anonymised_at = models.DateTimeField(
+        "Persoonsgegevens verwijderd op", null=True, blank=True, editable=False
+    )
 
     search_fields = [
         index.SearchField("name"),
@@ -93,6 +104,11 @@ class LoanRequest(index.Indexed, models.Model):
     def __str__(self) -> str:
         book = self.book_title or "geen expert gevonden"
         return f"{self.name}: {book}"
+
+    def save(self, *args, **kwargs):
+        if self.email and not self.anonymised_at:
+            self.resident_key = resident_key_for(self.email)
+        super().save(*args, **kwargs)
 
     @property
     def without_expert(self) -> bool:
@@ -119,6 +135,15 @@ class LoanEvent(models.Model):
         related_name="+",
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    # The book at the time of a status change: a request may move to another book later,
+    # and the per-expert report must still count this expert's "not available".
+    expert = models.ForeignKey(
+        "library.ExpertPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     from_status = models.CharField(max_length=20, choices=LoanStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=LoanStatus.choices, blank=True)
     email_kind = models.CharField(max_length=40, blank=True)
@@ -136,3 +161,29 @@ class LoanEvent(models.Model):
         if self.kind == self.Kind.STATUS:
             return f"{self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
         return f"{self.get_kind_display()}: {self.subject}"
+
+
+class ReminderSent(models.Model):
+    """One reminder that went out, so running the reminders twice sends nothing twice."""
+
+    class Kind(models.TextChoices):
+        OVERDUE = "overdue", "Termijn verstreken (aan secretariaat)"
+        REFLECTION = "reflection", "Reflectieverslag (aan AIOS)"
+
+    request = models.ForeignKey(LoanRequest, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # Which deadline: the status and when it began; a new deadline gets a new reminder.
+    key = models.CharField(max_length=80)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "kind", "key"], name="one_reminder_per_deadline"
+            )
+        ]
+        verbose_name = "Verstuurde herinnering"
+        verbose_name_plural = "Verstuurde herinneringen"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.key})"

@@ -1,0 +1,141 @@
+"""Evaluation after the conversation: a personal one-time link for the resident and the expert.
+
+The link carries a signed, timestamped token (django.core.signing), so nobody needs an account
+and nobody can guess or alter another person's link. It works once, for 30 days.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from library.mail import MissingEmailTemplate, compose, send
+from library.models import EmailKind, Evaluation, LoanEvent, LoanRequest
+
+VALID_FOR = datetime.timedelta(days=30)
+SALT = "library.evaluation"
+INVITATIONS = (
+    (Evaluation.Role.RESIDENT, EmailKind.EVALUATION_RESIDENT),
+    (Evaluation.Role.EXPERT, EmailKind.EVALUATION_EXPERT),
+)
+
+
+class EvaluationLinkError(Exception):
+    """The link cannot be used; the message says why, in Dutch, for the visitor."""
+
+    def __init__(self, title: str, message: str, status: int):
+        super().__init__(message)
+        self.title = title
+        self.message = message
+        self.status = status
+
+
+def token_for(evaluation: Evaluation) -> str:
+    return signing.TimestampSigner(salt=SALT).sign_object({"e": evaluation.pk})
+
+
+def link_for(evaluation: Evaluation) -> str:
+    path = reverse("library_evaluation", args=[token_for(evaluation)])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def invite(loan: LoanRequest, user=None) -> list[LoanEvent]:
+    """After the conversation: one evaluation per role, each with its own e-mail. Inviting
+    twice sends nothing twice."""
+    events = []
+    for role, kind in INVITATIONS:
+        evaluation, created = Evaluation.objects.get_or_create(request=loan, role=role)
+        if not created:
+            continue
+        try:
+            email = compose(kind, loan, link_evaluatie=link_for(evaluation))
+        except MissingEmailTemplate as error:
+            events.append(
+                LoanEvent.objects.create(
+                    request=loan,
+                    user=user,
+                    kind=LoanEvent.Kind.EMAIL_FAILED,
+                    email_kind=kind,
+                    subject=EmailKind(kind).label,
+                    error=str(error),
+                )
+            )
+            continue
+        events.append(send(loan, email, user))
+    return events
+
+
+USED = EvaluationLinkError(
+    "Deze evaluatie is al ingevuld",
+    "Via deze link zijn de antwoorden al verstuurd; een link werkt maar één keer. "
+    "Dank je wel voor het invullen!",
+    410,
+)
+
+
+def evaluation_for(token: str) -> Evaluation:
+    """The evaluation behind a link, or EvaluationLinkError saying why the link is no good."""
+    try:
+        data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=VALID_FOR)
+    except signing.SignatureExpired as error:
+        raise EvaluationLinkError(
+            "Deze link is verlopen",
+            "Een evaluatielink is 30 dagen geldig. Wil je toch iets laten weten? Antwoord dan "
+            "op de e-mail van het secretariaat.",
+            410,
+        ) from error
+    except (signing.BadSignature, ValueError) as error:
+        raise EvaluationLinkError(
+            "Deze link klopt niet",
+            "De link is niet compleet of is veranderd. Kopieer de hele link uit de e-mail, "
+            "of klik er direct op.",
+            400,
+        ) from error
+    evaluation = (
+        Evaluation.objects.select_related("request").filter(pk=data.get("e")).first()
+        if isinstance(data, dict)
+        else None
+    )
+    if evaluation is None:
+        raise EvaluationLinkError(
+            "Deze evaluatie bestaat niet meer",
+            "De aanvraag bij deze link is niet meer in de bibliotheek.",
+            404,
+        )
+    if evaluation.answered_at:
+        raise USED
+    return evaluation
+
+
+@transaction.atomic
+def record_answers(
+    evaluation: Evaluation,
+    *,
+    usefulness: int,
+    preparation_minutes: int,
+    conversation_minutes: int,
+    would_recommend: bool,
+    comments: str = "",
+) -> Evaluation:
+    """Store the answers once; a second submission (another tab, a double click) is refused."""
+    locked = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    if locked.answered_at:
+        raise USED
+    locked.usefulness = usefulness
+    locked.preparation_minutes = preparation_minutes
+    locked.conversation_minutes = conversation_minutes
+    locked.would_recommend = would_recommend
+    locked.comments = comments
+    locked.answered_at = timezone.now()
+    locked.save()
+    LoanEvent.objects.create(
+        request=locked.request,
+        kind=LoanEvent.Kind.NOTE,
+        subject=f"Evaluatie ingevuld door {locked.get_role_display()}",
+    )
+    return locked

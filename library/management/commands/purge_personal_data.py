@@ -1,0 +1,35 @@
+from django.core.management.base import BaseCommand
+
+from library.models import LoanProcessSettings
+from library.retention import purge_personal_data
+
+
+class Command(BaseCommand):
+    help = (
+        "Verwijdert naam, e-mailadres, telefoonnummer en motivatie uit afgesloten aanvragen "
+        "(en hun formulierinzendingen) die langer dan de bewaartermijn dicht zijn. De cijfers "
+        "voor de rapporten blijven."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Niets wijzigen; alleen laten zien welke aanvragen het zou betreffen.",
+        )
+
+    def handle(self, *args, **options):
+        result = purge_personal_data(dry_run=options["dry_run"])
+        months = LoanProcessSettings.load().retention_months
+        verb = "Zou anonimiseren" if result.dry_run else "Geanonimiseerd"
+        self.stdout.write(
+            f"Bewaartermijn {months} maanden: afgesloten vóór {result.cutoff:%d-%m-%Y}."
+        )
+        for loan in result.requests:
+            self.stdout.write(
+                f"  aanvraag {loan.pk}: {loan.get_status_display()} sinds "
+                f"{loan.status_changed_at:%d-%m-%Y}"
+            )
+        self.stdout.write(f"{verb}: {len(result.requests)} aanvragen.")
+        if result.dry_run:
+            self.stdout.write("Proefdraai: er is niets gewijzigd.")

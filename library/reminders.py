@@ -1,0 +1,168 @@
+"""Reminders: one digest of overdue requests to the secretariat, and a friendly reminder to the
+resident to write the reflection report. The command `send_reminders` and the loan desk's
+button both call `send_reminders`; what went out is recorded, so nothing goes out twice."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from library import loans
+from library.mail import MissingEmailTemplate, compose, deliver, secretariat_address, send
+from library.models import (
+    EmailKind,
+    LoanEvent,
+    LoanProcessSettings,
+    LoanRequest,
+    LoanStatus,
+    ReminderSent,
+)
+
+Kind = ReminderSent.Kind
+
+
+class DigestNotSent(Exception):
+    pass
+
+
+@dataclass
+class ReminderRun:
+    dry_run: bool
+    overdue: list[LoanRequest] = field(default_factory=list)
+    digest_error: str = ""
+    reflections: list[LoanRequest] = field(default_factory=list)
+    reflection_errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        verb = "zou versturen" if self.dry_run else "verstuurd"
+        lines = [
+            f"Herinnering aan het secretariaat ({verb}): {len(self.overdue)} aanvragen over de "
+            "termijn" + (f" — MISLUKT: {self.digest_error}" if self.digest_error else ""),
+            f"Herinnering reflectieverslag ({verb}): {len(self.reflections)} AIOS",
+        ]
+        lines += [f"  MISLUKT: {error}" for error in self.reflection_errors]
+        return "\n".join(lines)
+
+
+def overdue_key(loan: LoanRequest) -> str:
+    """A deadline is the status and the moment it began; a new status is a new deadline."""
+    return f"{loan.status}@{loan.status_changed_at:%Y%m%dT%H%M%S.%f}"
+
+
+def new_overdue(today: datetime.date | None = None) -> list[LoanRequest]:
+    overdue = loans.overdue_requests(today)
+    reminded = set(
+        ReminderSent.objects.filter(
+            kind=Kind.OVERDUE, request__in=[loan.pk for loan in overdue]
+        ).values_list("request_id", "key")
+    )
+    return [loan for loan in overdue if (loan.pk, overdue_key(loan)) not in reminded]
+
+
+def reflection_due(today: datetime.date | None = None) -> list[LoanRequest]:
+    today = today or timezone.localdate()
+    days = LoanProcessSettings.load().reflection_reminder_days
+    cutoff = today - datetime.timedelta(days=days)
+    return list(
+        LoanRequest.objects.filter(
+            status=LoanStatus.CONVERSATION_HELD,
+            anonymised_at__isnull=True,
+            events__kind=LoanEvent.Kind.STATUS,
+            events__to_status=LoanStatus.CONVERSATION_HELD,
+            events__at__date__lte=cutoff,
+        )
+        .exclude(reminders__kind=Kind.REFLECTION)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def digest_lines(overdue: list[LoanRequest]) -> str:
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    lines = []
+    for loan in overdue:
+        what, day = loans.next_due(loan)
+        url = base_url + reverse("library_loanrequest:inspect", args=[loan.pk])
+        lines.append(
+            f"- {loan.name}, ‘{loan.book_title or 'geen expert gevonden'}’: {what}, "
+            f"uiterlijk {loans.dutch_date(day)}\n  {url}"
+        )
+    return "\n".join(lines)
+
+
+def send_digest(overdue: list[LoanRequest], user=None) -> None:
+    """Claim the reminders and send one e-mail in one transaction: if the e-mail fails, the
+    claims roll back and the next run tries again."""
+    email = compose(
+        EmailKind.OVERDUE_DIGEST,
+        recipients=[secretariat_address()],
+        overzicht=digest_lines(overdue),
+    )
+    with transaction.atomic():
+        ReminderSent.objects.bulk_create(
+            [
+                ReminderSent(request=loan, kind=Kind.OVERDUE, key=overdue_key(loan))
+                for loan in overdue
+            ]
+        )
+        LoanEvent.objects.bulk_create(
+            [
+                LoanEvent(
+                    request=loan,
+                    user=user,
+                    kind=LoanEvent.Kind.NOTE,
+                    subject="Genoemd in de herinnering aan het secretariaat (termijn verstreken)",
+                )
+                for loan in overdue
+            ]
+        )
+        error = deliver(email)
+        if error:
+            raise DigestNotSent(error)
+
+
+def remind_reflection(loan: LoanRequest, user=None) -> str:
+    """Returns "" when the reminder went out, else the error."""
+    try:
+        with transaction.atomic():
+            claim = ReminderSent.objects.create(request=loan, kind=Kind.REFLECTION, key="")
+    except IntegrityError:
+        return ""  # another run got there first
+    try:
+        email = compose(EmailKind.REFLECTION_REMINDER, loan)
+    except MissingEmailTemplate as error:
+        claim.delete()
+        return str(error)
+    event = send(loan, email, user)
+    if event.kind == LoanEvent.Kind.EMAIL_FAILED:
+        claim.delete()  # recorded in the history; the next run tries again
+        return f"{loan.name}: {event.error}"
+    return ""
+
+
+def send_reminders(
+    today: datetime.date | None = None, *, dry_run: bool = False, user=None
+) -> ReminderRun:
+    run = ReminderRun(dry_run=dry_run, overdue=new_overdue(today))
+    due_reflections = reflection_due(today)
+    if dry_run:
+        run.reflections = due_reflections
+        return run
+    if run.overdue:
+        try:
+            send_digest(run.overdue, user)
+        except (DigestNotSent, MissingEmailTemplate, IntegrityError) as error:
+            run.digest_error = str(error)
+            run.overdue = []
+    for loan in due_reflections:
+        error = remind_reflection(loan, user)
+        if error:
+            run.reflection_errors.append(error)
+        else:
+            run.reflections.append(loan)
+    return run
