@@ -17,7 +17,9 @@ def build() -> dict:
     home = make_home()
     catalogue = make_catalogue(home)
     make_email_templates()
-    bram = make_expert(catalogue, "Hoop houden", expert_name="Bram Jansen", email="bram@example.org")
+    bram = make_expert(
+        catalogue, "Hoop houden", expert_name="Bram Jansen", email="bram@example.org"
+    )
     carla = make_expert(
         catalogue, "Pijn bij kanker", expert_name="Carla Smit", email="carla@example.org"
     )
