@@ -24,6 +24,9 @@ from library.models import (
 )
 
 Kind = ReminderSent.Kind
+# A reminder about a conversation long past helps nobody (and after a missed month of cron
+# runs, residents would get stale mail).
+REFLECTION_WINDOW = datetime.timedelta(days=30)
 
 
 class DigestNotSent(Exception):
@@ -75,6 +78,7 @@ def reflection_due(today: datetime.date | None = None) -> list[LoanRequest]:
             events__kind=LoanEvent.Kind.STATUS,
             events__to_status=LoanStatus.CONVERSATION_HELD,
             events__at__date__lte=cutoff,
+            events__at__date__gt=cutoff - REFLECTION_WINDOW,
         )
         .exclude(reminders__kind=Kind.REFLECTION)
         .distinct()

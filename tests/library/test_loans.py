@@ -104,13 +104,16 @@ def test_happy_path_through_http(client, library, desk):
     assert introduction.body == "Aangepaste tekst voor Sanne en Bram."
 
     step(desk, loan, "held")
+    evaluation_mails = mail.outbox[-2:]
+    assert sorted(m.to[0] for m in evaluation_mails) == ["bram@example.org", "sanne@example.org"]
+    assert all("/evaluatie/" in m.body for m in evaluation_mails)
     step(desk, loan, "complete")
     assert loan.status == "completed"
     step(desk, loan, "ask_interview")
     assert "geïnterviewd" in mail.outbox[-1].body
-    assert len(mail.outbox) == 4
+    assert len(mail.outbox) == 6
     kinds = list(loan.events.values_list("kind", flat=True))
-    assert kinds.count("email_sent") == 4 and kinds.count("status") == 6
+    assert kinds.count("email_sent") == 6 and kinds.count("status") == 6
 
 
 def test_no_expert_found_path(client, library, desk):
