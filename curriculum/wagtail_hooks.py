@@ -37,6 +37,7 @@ def running_totals_js():
     return format_html('<script src="{}" defer></script>', static("js/admin-running-totals.js"))
 
 
-@hooks.register("insert_editor_css")
-def running_totals_css():
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    # The running totals in the editor and the working group's reports.
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -37,7 +37,7 @@ def nice_top(value: int) -> int:
 
 
 def bar_chart(points: list[tuple[str, int]], title: str, *, width: int = 720) -> BarChart:
-    height, top, bottom, left = 240, 16, 40, 36
+    height, top, bottom, left = 250, 16, 50, 36
     plot_height = height - top - bottom
     highest = nice_top(max((value for _, value in points), default=0))
     slot = (width - left - 8) / max(len(points), 1)
@@ -56,7 +56,8 @@ def bar_chart(points: list[tuple[str, int]], title: str, *, width: int = 720) ->
                 label_x=round(x + slot * 0.35, 1),
             )
         )
-    tick_values = sorted({0, highest // 2, highest})
+    step = 1 if highest <= 5 else highest // 2
+    tick_values = list(range(0, highest + 1, step))
     ticks = [(round(top + plot_height - plot_height * v / highest, 1), v) for v in tick_values]
     return BarChart(
         width=width,

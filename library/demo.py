@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from cms.demo import ensure_child_page, ensure_featured_link, heading, paragraph, stream
 from cms.models import HomePage, StandardPage
 from curriculum.models import Essence
+from library import demo_loans
 from library.demo_data import CATALOGUE, EXPERTS, INSTRUCTION_PAGES
 from library.demo_emails import EMAILS, LOAN_FORM
 from library.experts import withdraw
@@ -138,6 +139,7 @@ def load() -> None:
     ensure_child_page(catalogue, LoanFormPage, "lenen", **LOAN_FORM)
     for kind, (subject, body) in EMAILS.items():
         EmailTemplate.objects.get_or_create(kind=kind, defaults={"subject": subject, "body": body})
+    demo_loans.load()
     ensure_featured_link(
         home,
         title="Naar de expertbibliotheek",

@@ -177,21 +177,22 @@ def user_in_group(group_name: str, username: str | None = None):
     return user
 
 
+RESIDENT = {
+    "name": "Sanne de Boer",
+    "email": "sanne@example.org",
+    "phone": "06-0000 2222",
+    "programme": "huisartsgeneeskunde",
+    "supervisor": "Dr. P. Visser",
+    "learning_goals": "Hoop bespreken.",
+    "motivation": "Ik vermijd dit gesprek.",
+}
+
+
 def make_loan(expert=None, **fields):
     """A loan request as the form registers it."""
     from library import loans
 
-    data = {
-        "name": "Sanne de Boer",
-        "email": "sanne@example.org",
-        "phone": "06-0000 2222",
-        "programme": "huisartsgeneeskunde",
-        "supervisor": "Dr. P. Visser",
-        "learning_goals": "Hoop bespreken.",
-        "motivation": "Ik vermijd dit gesprek.",
-    }
-    data.update(fields)
-    return loans.register(expert=expert, **data)
+    return loans.register(expert=expert, **{**RESIDENT, **fields})
 
 
 def local_time(year: int, month: int, day: int, hour: int = 12):
@@ -204,16 +205,6 @@ def local_time(year: int, month: int, day: int, hour: int = 12):
 
 def make_loan_with_history(expert=None, created=None, steps=(), **fields):
     """A request received at `created` that went through `steps`: (status, when) pairs."""
-    from library import loans
-    from library.models import LoanRequest
+    from library.demo_loans import backdated_request
 
-    loan = make_loan(expert, **fields)
-    LoanRequest.objects.filter(pk=loan.pk).update(created_at=created, status_changed_at=created)
-    loan.events.update(at=created)
-    loan.refresh_from_db()
-    for status, when in steps:
-        loans.change_status(loan, status)
-        loan.events.filter(to_status=status).update(at=when)
-        LoanRequest.objects.filter(pk=loan.pk).update(status_changed_at=when)
-        loan.refresh_from_db()
-    return loan
+    return backdated_request(expert, created, list(steps), **{**RESIDENT, **fields})
