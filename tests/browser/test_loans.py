@@ -38,7 +38,7 @@ def test_resident_borrows_and_secretariat_matches(page, demo_site, screenshot):
     page.get_by_role("button", name="Aanvraag versturen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt, je aanvraag is verstuurd")
     screenshot(page, "bedankt")
-    loan = LoanRequest.objects.get()
+    loan = LoanRequest.objects.get(email="sanne@example.org")
     assert loan.expert_id == expert.pk
 
     user_in_group(roles.SECRETARIAT, "secretaris").set_password("wachtwoord-secretariaat")
