@@ -24,3 +24,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "pdf": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
 }
+
+# One process: the page cache stays on, in memory, so every test also checks invalidation.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
