@@ -7,7 +7,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install install-test system-deps test lint lock bench clean
+.PHONY: run setup install install-test system-deps test lint lock bench loadtest clean
 
 run: setup
 	@echo "Site draait op http://$(HOST):$(PORT)/ (stoppen: Ctrl+C)"
@@ -55,9 +55,11 @@ lock: $(BIN)/python
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
 
-# Performance figures (catalogue queries and times, PDF render times); prints tables and
-# writes benchmarks/results/*.json.
+# Every public page against the floor of this stack, cold and cached, and the PDFs; prints a
+# table and writes bench-results.json.
 bench: install-test
-	$(BIN)/python benchmarks/catalogue.py
-	$(BIN)/python benchmarks/pdf_guides.py
-	$(BIN)/python benchmarks/print_material.py
+	$(BIN)/python benchmarks/pages.py
+
+# gunicorn (2 workers) on a throw-away PostgreSQL, loaded with wrk on 127.0.0.1 (about 3 min).
+loadtest: install-test system-deps
+	bash scripts/with-postgres.sh $(BIN)/python benchmarks/loadtest.py

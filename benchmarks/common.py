@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import sys
@@ -11,7 +10,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results"
 
 
 def setup_throwaway_site() -> Path:
@@ -52,10 +50,3 @@ def median_ms(samples: list[float]) -> float:
 def p95_ms(samples: list[float]) -> float:
     ordered = sorted(samples)
     return ordered[max(0, int(0.95 * len(ordered)) - 1)] * 1000
-
-
-def write_results(name: str, results: dict) -> Path:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{name}.json"
-    path.write_text(json.dumps(results, indent=2))
-    return path

@@ -11,7 +11,7 @@ SECRET_KEY = env_str("SECRET_KEY") or "test-only-secret-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cms-test-media-"))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or tempfile.mkdtemp(prefix="cms-test-media-"))
 ALLOWED_HOSTS = ["*"]
 
 # Serve static files straight from the source folders, without collectstatic.

@@ -1,0 +1,192 @@
+"""Two app servers on two loopback ports sharing one PostgreSQL, one Redis and one media folder:
+a change published through one is served by the other at once, and loan forms sent to both
+all arrive. Runs when PostgreSQL is the database (the second pass of .ci/run) and
+redis-server is installed; the test starts and stops Redis and both servers itself."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from django.conf import settings
+from django.db import connection
+
+from cms.models import SiteSettings
+from library.models import LoanFormSubmission, LoanRequest
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.factories import (
+    make_catalogue,
+    make_email_templates,
+    make_expert,
+    make_home,
+    make_loan_form,
+    make_standard_page,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql" or not shutil.which("redis-server"),
+        reason="needs PostgreSQL (scripts/with-postgres.sh) and redis-server",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            requests.get(url, timeout=2)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} kwam niet op")
+
+
+@pytest.fixture
+def cluster():
+    """Redis and two gunicorn app servers; yields their base URLs."""
+    work = Path(tempfile.mkdtemp(prefix="cms-scale-out-"))
+    redis_port = free_port()
+    processes = [
+        subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(redis_port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(work),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+    ]
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        # The test settings: DEBUG off and static files from the source folders, so no
+        # collectstatic is needed; the cache comes from REDIS_URL as in production.
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": (
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+            f"{database['NAME']}"
+        ),
+        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "MEDIA_ROOT": str(work / "media"),
+        "SECRET_KEY": settings.SECRET_KEY,
+    }
+    urls = []
+    try:
+        for _ in range(2):
+            port = free_port()
+            processes.append(
+                subprocess.Popen(
+                    [
+                        str(ROOT / ".venv" / "bin" / "gunicorn"),
+                        "cms.wsgi",
+                        "--workers",
+                        "1",
+                        "--bind",
+                        f"127.0.0.1:{port}",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                )
+            )
+            urls.append(f"http://127.0.0.1:{port}")
+        for url in urls:
+            wait_for(url + "/")
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_two_app_servers_share_database_cache_and_media(cluster, monkeypatch):
+    from django.contrib.auth.models import User
+    from playwright.sync_api import expect, sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    first, second = cluster
+    home = make_home()
+    page = make_standard_page(home, "Over ons")
+    catalogue = make_catalogue(home)
+    make_loan_form(catalogue)
+    make_email_templates()
+    expert = make_expert(catalogue, "Hoop houden", expert_name="Bram Jansen")
+    User.objects.create_superuser("beheer", "beheer@example.org", "wachtwoord-beheer")
+    SiteSettings.objects.get_or_create(site_id=home.get_site().pk)  # else made on first visit
+
+    # The second server has the page in the shared cache.
+    assert "Over ons" in requests.get(second + page.url, timeout=10).text
+    cached = requests.get(second + page.url, timeout=10)
+    assert cached.headers.get("X-Page-Cache") == "hit"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        tab = browser.new_page(locale="nl-NL")
+        tab.goto(first + "/admin/login/")
+        tab.get_by_label("Gebruikersnaam").fill("beheer")
+        tab.get_by_label("Wachtwoord").fill("wachtwoord-beheer")
+        tab.get_by_role("button", name="Inloggen").click()
+        expect(tab).to_have_url(re.compile(r"/admin/$"))
+        tab.goto(f"{first}/admin/pages/{page.pk}/edit/")
+        tab.locator("#id_title").fill("Over de expertbibliotheek")
+        tab.locator('button[name="action-publish"]').evaluate("button => button.click()")
+        expect(tab.locator(".messages")).to_contain_text("gepubliceerd")
+        browser.close()
+
+    fresh = requests.get(second + page.url, timeout=10)
+    assert "Over de expertbibliotheek" in fresh.text, "the other server served the old page"
+
+    sent = 0
+    for number in range(20):
+        server = (first, second)[number % 2]
+        with requests.Session() as visitor:
+            form = visitor.get(server + "/expertbibliotheek/lenen/", timeout=10)
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+            response = visitor.post(
+                server + "/expertbibliotheek/lenen/",
+                data={
+                    "csrfmiddlewaretoken": token,
+                    "expert": str(expert.pk),
+                    "name": f"AIOS {number}",
+                    "email": f"aios{number}@example.org",
+                    "phone": "06-0000 0000",
+                    "programme": "huisartsgeneeskunde",
+                    "supervisor": "Dr. P. Visser",
+                    "learning_goals": "Leren over hoop.",
+                    "motivation": "Ik wil dit beter kunnen.",
+                    "consent": "on",
+                    "website": "",
+                },
+                headers={"Referer": server + "/expertbibliotheek/lenen/"},
+                timeout=30,
+            )
+            assert response.status_code == 200 and "Bedankt" in response.text
+            sent += 1
+    assert LoanRequest.objects.count() == sent == 20
+    assert LoanFormSubmission.objects.count() == 20
