@@ -73,7 +73,9 @@ def main() -> int:
         "STATIC_ROOT": str(work / "static"),
         "CACHE_DIR": str(work / "cache"),
         "PDF_CACHE_DIR": str(work / "pdf-cache"),
-        "TASKS_PDF_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        # Publishing 500 covers would re-render the print material each time; the first
+        # request renders what is asked for.
+        "TASKS_PDF_BACKEND": "django_tasks.backends.dummy.DummyBackend",
         "LOG_LEVEL": "WARNING",
     }
     os.environ.update(env)

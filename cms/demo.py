@@ -204,6 +204,33 @@ PRIVACY_BODY = stream(
 )
 
 
+ACCESSIBILITY_BODY = stream(
+    heading("Onze norm"),
+    paragraph(
+        "<p>Deze website volgt de Europese norm EN 301 549 en de richtlijnen WCAG 2.1 op "
+        "niveau A en AA, zoals de overheid dat van publieke websites vraagt.</p>"
+    ),
+    heading("Hoe we dat controleren"),
+    paragraph(
+        "<p>Bij elke wijziging van de software controleren we automatisch alle soorten "
+        "pagina's met axe-core, testen we of het uitleenformulier met alleen het toetsenbord "
+        "kan worden ingevuld en verstuurd, en kijken we naar de pagina's op een telefoon en "
+        "een groot scherm. De pdf's die de site maakt zijn getagd, met taal en titel.</p>"
+    ),
+    heading("Bekende beperkingen"),
+    paragraph(
+        "<p>Pdf-bestanden die redacteuren zelf uploaden, controleren we niet automatisch. "
+        "Lukt iets niet? Dan horen we het graag.</p>"
+    ),
+    heading("Contact"),
+    paragraph(
+        "<p>Loop je tegen een drempel aan, mail dan "
+        f'<a href="mailto:{DEMO_SECRETARIAT_EMAIL}">het secretariaat</a>. We antwoorden '
+        "binnen vijf werkdagen en lossen het probleem zo snel mogelijk op.</p>"
+    ),
+)
+
+
 @transaction.atomic
 def load() -> None:
     home = ensure_home_page()
@@ -227,6 +254,17 @@ def load() -> None:
         introduction="Wat we doen met de gegevens die je ons geeft als je een expert leent.",
         body=PRIVACY_BODY,
     )
+    accessibility = ensure_child_page(
+        home,
+        StandardPage,
+        "toegankelijkheid",
+        title="Toegankelijkheidsverklaring",
+        introduction=(
+            "We willen dat iedereen deze website kan gebruiken, ook met een schermlezer, "
+            "alleen een toetsenbord of een vergroot scherm."
+        ),
+        body=ACCESSIBILITY_BODY,
+    )
     ensure_featured_link(
         home,
         title="Over de expertbibliotheek",
@@ -248,6 +286,9 @@ def load() -> None:
         changed = True
     if site_settings.privacy_page_id is None:
         site_settings.privacy_page = privacy
+        changed = True
+    if site_settings.accessibility_page_id is None:
+        site_settings.accessibility_page = accessibility
         changed = True
     if changed:
         site_settings.save()

@@ -23,14 +23,25 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
 
-    # The footer links the privacy page on every page: fetch it with the settings.
-    select_related = ["privacy_page"]
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Toegankelijkheidsverklaring",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Gebruikelijk op /toegankelijkheid/; de voettekst van elke pagina linkt ernaar.",
+    )
+
+    # The footer links these pages on every page: fetch them with the settings.
+    select_related = ["privacy_page", "accessibility_page"]
 
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("secretariat_email"),
         FieldPanel("footer_text"),
         FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
     ]
 
     class Meta:

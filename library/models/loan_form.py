@@ -7,8 +7,11 @@ there and always validated, whatever the editor does.
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -39,6 +42,20 @@ CORE_FIELDS = [
 ]
 
 
+HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain_text(value: str) -> None:
+    """The register holds plain text: no HTML, no invisible control characters."""
+    if HTML_TAG.search(value):
+        raise ValidationError(
+            "Gebruik geen HTML-code (zoals <script> of <b>); schrijf gewone tekst."
+        )
+    if CONTROL_CHARACTERS.search(value):
+        raise ValidationError("Deze tekst bevat onzichtbare stuurtekens. Typ hem opnieuw.")
+
+
 def borrowable_books():
     today = timezone.localdate()
     return (
@@ -66,7 +83,10 @@ class CoreLoanFields(forms.Form):
         },
     )
     name = forms.CharField(
-        label="Naam", max_length=120, error_messages={"required": "Vul je naam in."}
+        validators=[plain_text],
+        label="Naam",
+        max_length=120,
+        error_messages={"required": "Vul je naam in."},
     )
     email = forms.EmailField(
         label="E-mailadres",
@@ -77,6 +97,7 @@ class CoreLoanFields(forms.Form):
         },
     )
     phone = forms.CharField(
+        validators=[plain_text],
         label="Telefoonnummer",
         max_length=40,
         error_messages={"required": "Vul je telefoonnummer in."},
@@ -87,20 +108,23 @@ class CoreLoanFields(forms.Form):
         error_messages={"required": "Kies je opleiding."},
     )
     programme_other = forms.CharField(
-        label="Andere opleiding, namelijk", max_length=120, required=False
+        validators=[plain_text], label="Andere opleiding, namelijk", max_length=120, required=False
     )
     supervisor = forms.CharField(
+        validators=[plain_text],
         label="Naam van je opleider",
         max_length=120,
         error_messages={"required": "Vul de naam van je opleider in."},
     )
     learning_goals = forms.CharField(
+        validators=[plain_text],
         label="Je persoonlijke leerdoel(en)",
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Beschrijf je leerdoel: daar gaat het gesprek over."},
     )
     motivation = forms.CharField(
+        validators=[plain_text],
         label="Waarom wil je hier meer over leren?",
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -7,31 +7,11 @@ from cms import roles
 from library import loans
 from library.models import EmailTemplate, LoanEvent, LoanFormSubmission, LoanRequest
 from tests.factories import (
-    make_catalogue,
-    make_email_templates,
-    make_expert,
-    make_home,
     make_loan,
-    make_loan_form,
     user_in_group,
 )
 
 FORM_URL = "/expertbibliotheek/lenen/"
-
-
-@pytest.fixture
-def library(db):
-    home = make_home()
-    catalogue = make_catalogue(home)
-    make_loan_form(catalogue)
-    make_email_templates()
-    first = make_expert(
-        catalogue, "Hoop houden", expert_name="Bram Jansen", email="bram@example.org"
-    )
-    second = make_expert(
-        catalogue, "Pijn bij kanker", expert_name="Carla Smit", email="carla@example.org"
-    )
-    return {"catalogue": catalogue, "first": first, "second": second}
 
 
 @pytest.fixture

@@ -1,0 +1,183 @@
+"""Security headers, brute-force protection, upload limits and the role matrix of the admin."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from PIL import Image
+
+from cms import roles
+from cms.models import SiteSettings
+from tests.factories import (
+    make_catalogue,
+    make_email_templates,
+    make_expert,
+    make_home,
+    make_loan,
+    make_loan_form,
+    make_standard_page,
+    user_in_group,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(db):
+    home = make_home()
+    page = make_standard_page(home, "Over ons")
+    catalogue = make_catalogue(home)
+    make_loan_form(catalogue)
+    make_email_templates()
+    expert = make_expert(catalogue, "Hoop houden", expert_name="Bram Jansen")
+    SiteSettings.objects.get_or_create(site_id=home.get_site().pk)
+    return {"home": home, "page": page, "catalogue": catalogue, "expert": expert}
+
+
+@pytest.mark.parametrize("path", ["/", "/over-ons/", "/expertbibliotheek/lenen/", "/zoeken/?q=x"])
+def test_public_responses_carry_security_headers(client, site, path):
+    response = client.get(path)
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "default-src 'self'" in policy and "object-src 'none'" in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_cached_pages_keep_their_headers(client, site):
+    client.get("/over-ons/")
+    hit = client.get("/over-ons/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert "script-src 'self'" in hit["Content-Security-Policy"]
+
+
+def test_admin_login_is_locked_after_five_wrong_passwords(client, site):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("redacteur", password="juist-wachtwoord")
+    statuses = [
+        client.post(
+            "/admin/login/", {"username": "redacteur", "password": "fout"}, REMOTE_ADDR="10.0.0.5"
+        ).status_code
+        for _ in range(5)
+    ]
+    assert statuses == [200, 200, 200, 200, 429]  # the form again, then locked at the fifth
+    locked = client.post(
+        "/admin/login/",
+        {"username": "redacteur", "password": "juist-wachtwoord"},
+        REMOTE_ADDR="10.0.0.5",
+    )
+    assert locked.status_code == 429
+    assert "Inloggen tijdelijk geblokkeerd" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Someone else, from another address, still gets in.
+    User.objects.create_user("secretaris", password="ander-wachtwoord")
+    other = Client()
+    response = other.post(
+        "/admin/login/",
+        {"username": "secretaris", "password": "ander-wachtwoord"},
+        REMOTE_ADDR="10.0.0.6",
+    )
+    assert response.status_code == 302
+
+
+def png_bytes(size=(10, 10)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def upload(client, name: str, content: bytes, content_type: str):
+    return client.post(
+        "/admin/images/add/",
+        {"title": name, "file": SimpleUploadedFile(name, content, content_type)},
+    )
+
+
+def test_image_uploads_refuse_svg_and_oversized_files(client, site, settings):
+    from wagtail.images.models import Image as WagtailImage
+
+    client.force_login(user_in_group(roles.EDITORS))
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    refused = upload(client, "aanval.svg", svg, "image/svg+xml")
+    assert refused.status_code == 200 and WagtailImage.objects.count() == 0
+    assert "svg" in refused.content.decode().lower()
+
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1000
+    too_big = upload(client, "groot.png", png_bytes((400, 400)) + b"\0" * 2000, "image/png")
+    assert too_big.status_code == 200 and WagtailImage.objects.count() == 0
+
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+    accepted = upload(client, "foto.png", png_bytes(), "image/png")
+    assert accepted.status_code == 302 and WagtailImage.objects.count() == 1
+
+
+ROLES = ["anonymous", roles.EDITORS, roles.SECRETARIAT, roles.WORKING_GROUP, "superuser"]
+DESK = roles.SECRETARIAT
+REPORTS = roles.WORKING_GROUP
+
+
+def admin_urls(loan) -> dict[str, set[str]]:
+    """Every admin URL of the loan desk and the reports, with the roles that may open it."""
+    desk = {DESK, "superuser"}
+    reports = {REPORTS, "superuser"}
+    urls = {
+        "/admin/leenbalie/": desk,
+        f"/admin/leenbalie/inspect/{loan.pk}/": desk,
+        f"/admin/leenbalie/edit/{loan.pk}/": desk,
+        f"/admin/leenbalie/{loan.pk}/stap/confirm/": desk,
+        f"/admin/leenbalie/{loan.pk}/boek/": desk,
+        f"/admin/leenbalie/{loan.pk}/gegevens.json": desk,
+        f"/admin/leenbalie/{loan.pk}/wissen/": desk,
+        "/admin/leenbalie/herinneringen/": desk,
+        "/admin/leenbalie/opleiders/": desk,
+        "/admin/leenbalie/?export=csv": desk,
+        "/admin/rapporten/business-case/": reports,
+    }
+    for slug in ("leerdoelen-zonder-expert", "per-opleider", "per-expert", "doorlooptijden"):
+        urls[f"/admin/rapporten/{slug}/"] = reports
+        urls[f"/admin/rapporten/{slug}/?export=csv"] = reports
+    urls["/admin/rapporten/evaluaties/"] = reports
+    return urls
+
+
+def client_for(role: str) -> Client:
+    client = Client()
+    if role == "superuser":
+        from django.contrib.auth.models import User
+
+        client.force_login(User.objects.create_superuser("beheerder", "b@example.org", "pw"))
+    elif role != "anonymous":
+        client.force_login(user_in_group(role))
+    return client
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix_of_desk_and_reports(site, role):
+    loan = make_loan(site["expert"])
+    client = client_for(role)
+    for url, allowed in admin_urls(loan).items():
+        status = client.get(url).status_code
+        if role in allowed:
+            assert status == 200, (role, url, status)
+        elif role == "anonymous":
+            assert status == 302, (role, url, status)  # to the login page
+        else:
+            assert status in (302, 403), (role, url, status)
+
+
+def test_no_personal_data_in_public_responses(client, site):
+    make_loan(site["expert"], name="Geheime Naam", email="geheim@example.org", phone="06-1234")
+    for url in (
+        "/",
+        "/expertbibliotheek/",
+        site["expert"].url,
+        "/expertbibliotheek/lenen/",
+        "/zoeken/?q=Geheime",
+        site["expert"].url + "boekenkaft.pdf",
+    ):
+        body = client.get(url).content
+        for secret in (b"Geheime Naam", b"geheim@example.org", b"06-1234"):
+            assert secret not in body, (url, secret)
