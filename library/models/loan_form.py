@@ -256,9 +256,25 @@ class LoanFormPage(AbstractEmailForm):
             )
         form.count_request()
         if self.to_address:
-            self.send_mail(form)
+            self.notify_secretariat(form, loan)
         submission.loan = loan
         return submission
+
+    def notify_secretariat(self, form, loan) -> None:
+        """The form builder's notification, sent and recorded like every process e-mail: when
+        the mail server is down the request is kept and the notification can be sent again
+        from the loan desk (Wagtail's send_mail would raise and show the resident an error)."""
+        from library import mail
+
+        mail.send(
+            loan,
+            mail.ComposedEmail(
+                kind="form_notification",
+                recipients=[address.strip() for address in self.to_address.split(",")],
+                subject=self.subject or "Nieuwe leenaanvraag",
+                body=self.render_email(form),
+            ),
+        )
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

@@ -5,23 +5,20 @@ redis-server is installed; the test starts and stops Redis and both servers itse
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 import requests
-from django.conf import settings
 from django.db import connection
 
 from cms.models import SiteSettings
 from library.models import LoanFormSubmission, LoanRequest
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.deploy.servers import app_server_env, free_port, loan_form_data, start_gunicorn, stop
 from tests.factories import (
     make_catalogue,
     make_email_templates,
@@ -31,7 +28,6 @@ from tests.factories import (
     make_standard_page,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.skipif(
         connection.vendor != "postgresql" or not shutil.which("redis-server"),
@@ -39,23 +35,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            requests.get(url, timeout=2)
-            return
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} kwam niet op")
 
 
 @pytest.fixture
@@ -81,47 +60,18 @@ def cluster():
             stdout=subprocess.DEVNULL,
         )
     ]
-    database = connection.settings_dict
-    env = {
-        **os.environ,
-        # The test settings: DEBUG off and static files from the source folders, so no
-        # collectstatic is needed; the cache comes from REDIS_URL as in production.
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": (
-            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
-            f"{database['NAME']}"
-        ),
-        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-        "MEDIA_ROOT": str(work / "media"),
-        "SECRET_KEY": settings.SECRET_KEY,
-    }
+    env = app_server_env(
+        REDIS_URL=f"redis://127.0.0.1:{redis_port}/0", MEDIA_ROOT=str(work / "media")
+    )
     urls = []
     try:
         for _ in range(2):
-            port = free_port()
-            processes.append(
-                subprocess.Popen(
-                    [
-                        str(ROOT / ".venv" / "bin" / "gunicorn"),
-                        "cms.wsgi",
-                        "--workers",
-                        "1",
-                        "--bind",
-                        f"127.0.0.1:{port}",
-                    ],
-                    cwd=ROOT,
-                    env=env,
-                )
-            )
-            urls.append(f"http://127.0.0.1:{port}")
-        for url in urls:
-            wait_for(url + "/")
+            process, url = start_gunicorn(env)
+            processes.append(process)
+            urls.append(url)
         yield urls
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=30)
+        stop(processes)
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -170,19 +120,7 @@ def test_two_app_servers_share_database_cache_and_media(cluster, monkeypatch):
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
             response = visitor.post(
                 server + "/expertbibliotheek/lenen/",
-                data={
-                    "csrfmiddlewaretoken": token,
-                    "expert": str(expert.pk),
-                    "name": f"AIOS {number}",
-                    "email": f"aios{number}@example.org",
-                    "phone": "06-0000 0000",
-                    "programme": "huisartsgeneeskunde",
-                    "supervisor": "Dr. P. Visser",
-                    "learning_goals": "Leren over hoop.",
-                    "motivation": "Ik wil dit beter kunnen.",
-                    "consent": "on",
-                    "website": "",
-                },
+                data=loan_form_data(token, expert.pk, number),
                 headers={"Referer": server + "/expertbibliotheek/lenen/"},
                 timeout=30,
             )

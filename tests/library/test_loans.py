@@ -277,3 +277,21 @@ def test_every_offered_step_is_a_transition_the_process_allows():
     held = LoanRequest(status="held")
     offered = {action.name for action in loans.available_actions(held)}
     assert offered == {"complete", "ask_interview"}  # withdrawing after the talk is not a step
+
+
+def test_form_notification_failure_keeps_the_request_and_is_retryable(client, library, settings):
+    from library.models import LoanFormPage
+
+    form_page = LoanFormPage.objects.get()
+    form_page.to_address = "secretariaat@example.org"
+    form_page.subject = "Nieuwe leenaanvraag"
+    form_page.save_revision().publish()
+    settings.EMAIL_BACKEND = "tests.library.test_operations.BrokenBackend"
+    response = client.post(FORM_URL, form_data(library["first"].pk))
+    assert response.status_code == 200 and "Bedankt" in response.content.decode()
+    loan = LoanRequest.objects.get()
+    failed = loan.events.get(kind=LoanEvent.Kind.EMAIL_FAILED)
+    assert failed.recipients == "secretariaat@example.org" and "Sanne de Boer" in failed.body
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert loans.retry_email(failed).kind == LoanEvent.Kind.EMAIL_SENT
+    assert mail.outbox[-1].to == ["secretariaat@example.org"]

@@ -1,0 +1,92 @@
+"""App servers for the deployment tests: gunicorn on a free loopback port, against the test's
+own PostgreSQL database, with the test settings (DEBUG off, static files from the source
+folders so no collectstatic is needed)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import requests
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            requests.get(url, timeout=2)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} kwam niet op")
+
+
+def app_server_env(**extra: str) -> dict[str, str]:
+    database = connection.settings_dict
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": (
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+            f"{database['NAME']}"
+        ),
+        "SECRET_KEY": settings.SECRET_KEY,
+        **extra,
+    }
+
+
+def start_gunicorn(env: dict[str, str], workers: int = 1) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "cms.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_for(url + "/")
+    return process, url
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.wait(timeout=30)
+
+
+def loan_form_data(token: str, expert_id: int, number: int) -> dict[str, str]:
+    return {
+        "csrfmiddlewaretoken": token,
+        "expert": str(expert_id),
+        "name": f"AIOS {number}",
+        "email": f"aios{number}@example.org",
+        "phone": "06-0000 0000",
+        "programme": "huisartsgeneeskunde",
+        "supervisor": "Dr. P. Visser",
+        "learning_goals": "Leren over hoop.",
+        "motivation": "Ik wil dit beter kunnen.",
+        "consent": "on",
+        "website": "",
+    }
