@@ -209,7 +209,7 @@ WAGTAILFRONTENDCACHE = (
 # from other hosts; the Wagtail admin needs inline scripts and styles, so it is left out.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview shows pages in a frame of the admin
+X_FRAME_OPTIONS = "DENY"  # Wagtail's own preview views allow their admin frame themselves
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
@@ -221,14 +221,16 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": ["'none'"],
     },
 }
 
 # Brute-force protection of the admin login (django-axes): after 5 failed attempts for a
 # username from one address, that login is locked for an hour.
+# AxesBackend only checks the lockout (and, being a ModelBackend, restores logged-in users);
+# the password itself is checked by Django's ModelBackend after it.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

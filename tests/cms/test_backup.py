@@ -12,7 +12,7 @@ from cms.backup import restore
 from library.models import LoanRequest
 from tests.factories import make_catalogue, make_expert, make_home, make_loan, make_standard_page
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_backup_restores_into_an_empty_database(tmp_path, settings):

@@ -44,7 +44,7 @@ def test_public_responses_carry_security_headers(client, site, path):
     assert "default-src 'self'" in policy and "object-src 'none'" in policy
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["X-Frame-Options"] == "DENY"
 
 
 def test_cached_pages_keep_their_headers(client, site):

@@ -33,7 +33,7 @@ pytestmark = [
         connection.vendor != "postgresql" or not shutil.which("redis-server"),
         reason="needs PostgreSQL (scripts/with-postgres.sh) and redis-server",
     ),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
