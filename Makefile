@@ -60,6 +60,7 @@ clean:
 bench: install-test
 	$(BIN)/python benchmarks/pages.py
 
-# gunicorn (2 workers) on a throw-away PostgreSQL, loaded with wrk on 127.0.0.1 (about 3 min).
+# gunicorn (2 workers) on a throw-away PostgreSQL, loaded with wrk on 127.0.0.1 (about 5 min).
+# LOADTEST_CACHE=redis puts the page cache in a redis-server, as with several app servers.
 loadtest: install-test system-deps
-	bash scripts/with-postgres.sh $(BIN)/python benchmarks/loadtest.py
+	LOADTEST_CACHE=$(or $(LOADTEST_CACHE),file) bash scripts/with-postgres.sh $(BIN)/python benchmarks/loadtest.py

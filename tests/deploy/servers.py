@@ -69,6 +69,27 @@ def start_gunicorn(env: dict[str, str], workers: int = 1) -> tuple[subprocess.Po
     return process, url
 
 
+def start_redis(folder: Path) -> tuple[subprocess.Popen, str]:
+    """A throw-away redis-server on a free loopback port, nothing written to disk."""
+    port = free_port()
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+        + ["--appendonly", "no", "--dir", str(folder)],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError("redis-server kwam niet op") from None
+            time.sleep(0.1)
+    return process, f"redis://127.0.0.1:{port}/0"
+
+
 def stop(processes: list[subprocess.Popen]) -> None:
     for process in processes:
         process.terminate()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -18,7 +17,13 @@ from django.db import connection
 from cms.models import SiteSettings
 from library.models import LoanFormSubmission, LoanRequest
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.deploy.servers import app_server_env, free_port, loan_form_data, start_gunicorn, stop
+from tests.deploy.servers import (
+    app_server_env,
+    loan_form_data,
+    start_gunicorn,
+    start_redis,
+    stop,
+)
 from tests.factories import (
     make_catalogue,
     make_email_templates,
@@ -41,28 +46,9 @@ pytestmark = [
 def cluster():
     """Redis and two gunicorn app servers; yields their base URLs."""
     work = Path(tempfile.mkdtemp(prefix="cms-scale-out-"))
-    redis_port = free_port()
-    processes = [
-        subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(redis_port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(work),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-    ]
-    env = app_server_env(
-        REDIS_URL=f"redis://127.0.0.1:{redis_port}/0", MEDIA_ROOT=str(work / "media")
-    )
+    redis, redis_url = start_redis(work)
+    processes = [redis]
+    env = app_server_env(REDIS_URL=redis_url, MEDIA_ROOT=str(work / "media"))
     urls = []
     try:
         for _ in range(2):
