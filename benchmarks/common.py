@@ -21,6 +21,8 @@ def setup_throwaway_site() -> Path:
             "DJANGO_SETTINGS_MODULE": "cms.settings.test",
             "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
             "PDF_CACHE_DIR": str(workdir / "pdf-cache"),
+            # The page cache in files, as on a single-machine site (tests use memory).
+            "CACHE_DIR": str(workdir / "page-cache"),
         }
     )
     sys.path.insert(0, str(ROOT))

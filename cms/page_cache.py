@@ -5,7 +5,8 @@ per-site cache middleware). Django's own middleware cannot skip logged-in users 
 invalidated as a whole, so this one adds two things: it only serves and stores requests
 without a session, and every key carries a *generation* that any change to published content
 replaces. The generation lives in the cache itself, so with a shared Redis every app server
-sees a change at once.
+sees a change at once. Each process keeps what it served recently in memory in front of the
+shared cache (`NearCache`), so a hit costs one round trip to Redis instead of three.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils.cache import get_cache_key, learn_cache_key
 
 GENERATION_KEY = "page-cache:generation"
@@ -31,6 +33,37 @@ def generation() -> str:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
         current = cache.get(GENERATION_KEY)
     return current
+
+
+class NearCache:
+    """This process's recent pages, in front of the shared cache, for Django's key functions.
+
+    The keys carry the generation, so no entry here outlives an invalidation: only the
+    generation itself is read from the shared cache on every request. Large responses (all
+    eight guides in one PDF) are left to the shared cache alone.
+    """
+
+    MAX_BYTES = 512 * 1024
+    local = LocMemCache("page-cache-near", {"OPTIONS": {"MAX_ENTRIES": 300}})
+
+    def __init__(self, shared) -> None:
+        self.shared = shared
+
+    def keep_local(self, value) -> bool:
+        return len(getattr(value, "content", b"")) <= self.MAX_BYTES
+
+    def get(self, key, default=None):
+        value = self.local.get(key)
+        if value is None:
+            value = self.shared.get(key)
+            if value is not None and self.keep_local(value):
+                self.local.set(key, value, settings.PAGE_CACHE_SECONDS)
+        return default if value is None else value
+
+    def set(self, key, value, timeout) -> None:
+        self.shared.set(key, value, timeout)
+        if self.keep_local(value):
+            self.local.set(key, value, timeout)
 
 
 def invalidate() -> None:
@@ -65,7 +98,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not getattr(settings, "PAGE_CACHE_SECONDS", 0) or not cacheable_request(request):
             return self.get_response(request)
-        cache = page_cache()
+        cache = NearCache(page_cache())
         prefix = f"page-cache:{generation()}"
         key = get_cache_key(request, prefix, "GET", cache=cache)
         if key is not None:

@@ -1,8 +1,10 @@
 """The site's cache backends (cms/cache.py) keep Django's behaviour: values round-trip,
-expire, are touched and deleted, and the page cache works on each of them."""
+expire, are touched and deleted, and the page cache (with its in-process near tier) works on
+each of them, also when another app server invalidates."""
 
 import shutil
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from django.test import Client, override_settings
 
 from cms.cache import FileBasedCache, RedisCache
 from cms.models import SiteSettings
+from cms.page_cache import GENERATION_KEY
 from cms.pdf import pdf_response
 from tests.deploy.servers import start_redis, stop
 from tests.factories import make_home, make_standard_page
@@ -99,6 +102,11 @@ def test_page_cache_on_each_backend(backend, tmp_path, request):
         client = Client()
         states = [client.get(page.url).get("X-Page-Cache") for _ in range(2)]
         assert states == ["miss", "hit"]
+        # Another app server publishes: it only replaces the shared generation. This process
+        # keeps the page in memory too, but must not serve it any more.
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)  # as invalidate() there does
+        assert client.get(page.url).get("X-Page-Cache") == "miss"
+        assert client.get(page.url).get("X-Page-Cache") == "hit"
         page.title = "Over de expertbibliotheek"
         page.save_revision().publish()
         response = client.get(page.url)
