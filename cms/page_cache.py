@@ -11,28 +11,30 @@ shared cache (`NearCache`), so a hit costs one round trip to Redis instead of th
 
 from __future__ import annotations
 
+import logging
 import uuid
+from contextlib import contextmanager
 
+import redis
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
 from django.utils.cache import get_cache_key, learn_cache_key
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "page-cache:generation"
-SKIPPED_PREFIXES = ("/admin/", "/documenten/", "/evaluatie/", "/static/", "/media/")
+# A cache server that is down or a full disk: the site then renders every page itself.
+CACHE_ERRORS = (OSError, redis.RedisError)
 
 
 def page_cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def generation() -> str:
-    cache = page_cache()
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        current = cache.get(GENERATION_KEY)
-    return current
+    return page_cache().get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
 
 
 class NearCache:
@@ -68,27 +70,53 @@ class NearCache:
 
 def invalidate() -> None:
     """Forget every cached page: a new generation, never an old one reused."""
-    page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    try:
+        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    except CACHE_ERRORS:
+        # A publish must not fail on the cache; a cache server that lost its data has
+        # lost the old generation too.
+        logger.exception("Paginacache niet bereikbaar bij het vernieuwen")
+
+
+def invalidate_after_change() -> None:
+    """Now, and again when the transaction commits: a request that rendered the old content
+    in between would otherwise store it under the new generation."""
+    invalidate()
+    transaction.on_commit(invalidate)
 
 
 def cacheable_request(request) -> bool:
     return (
-        request.method in ("GET", "HEAD")
+        request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(SKIPPED_PREFIXES)
+        and not request.path.startswith("/admin/")
     )
 
 
-def cacheable_response(request, response) -> bool:
+def cacheable_response(response) -> bool:
+    # A page with a form sets the CSRF cookie, so `cookies` also keeps out every page with
+    # a CSRF token: it belongs to one visitor.
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     control = response.get("Cache-Control", "")
-    if any(word in control for word in ("private", "no-cache", "no-store")):
-        return False
-    if getattr(request, "user", None) is not None and request.user.is_authenticated:
-        return False
-    # A form's CSRF token belongs to one visitor; never share a page that carries one.
-    return b"csrfmiddlewaretoken" not in response.content
+    return not any(word in control for word in ("private", "no-cache", "no-store"))
+
+
+@contextmanager
+def keyed_without_cookies(request):
+    """Cache keys as if the request carried no cookies.
+
+    Pages vary on Cookie (the user bar reads the session), so every visitor with a cookie of
+    their own (the year-long CSRF cookie after opening the loan form, any analytics cookie)
+    would get private copies. Requests here have no session, and pages that set or read other
+    cookies are never stored, so the cookies cannot change what is served.
+    """
+    cookie = request.META.pop("HTTP_COOKIE", None)
+    try:
+        yield
+    finally:
+        if cookie is not None:
+            request.META["HTTP_COOKIE"] = cookie
 
 
 class AnonymousPageCacheMiddleware:
@@ -96,23 +124,31 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not getattr(settings, "PAGE_CACHE_SECONDS", 0) or not cacheable_request(request):
+        if not settings.PAGE_CACHE_SECONDS or not cacheable_request(request):
             return self.get_response(request)
-        cache = NearCache(page_cache())
-        prefix = f"page-cache:{generation()}"
-        key = get_cache_key(request, prefix, "GET", cache=cache)
-        if key is not None:
-            cached = cache.get(key)
-            if cached is not None:
-                cached["X-Page-Cache"] = "hit"
-                return cached
+        try:
+            cache = NearCache(page_cache())
+            prefix = f"page-cache:{generation()}"
+            with keyed_without_cookies(request):
+                key = get_cache_key(request, prefix, "GET", cache=cache)
+            cached = cache.get(key) if key is not None else None
+        except CACHE_ERRORS:
+            logger.warning("Paginacache niet bereikbaar; pagina zonder cache", exc_info=True)
+            return self.get_response(request)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
         response = self.get_response(request)
-        if cacheable_response(request, response):
-            key = learn_cache_key(
-                request, response, settings.PAGE_CACHE_SECONDS, prefix, cache=cache
-            )
+        if cacheable_response(response):
             response["X-Page-Cache"] = "miss"
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            try:
+                with keyed_without_cookies(request):
+                    key = learn_cache_key(
+                        request, response, settings.PAGE_CACHE_SECONDS, prefix, cache=cache
+                    )
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            except CACHE_ERRORS:
+                logger.warning("Paginacache niet bereikbaar; niet bewaard", exc_info=True)
         return response
 
 
@@ -161,13 +197,32 @@ def shown_publicly(model) -> bool:
     return meta.app_label in CONTENT_APPS and meta.label_lower not in NOT_SHOWN
 
 
-def on_content_change(sender, **kwargs) -> None:
-    if shown_publicly(sender):
-        invalidate()
+# Saving a draft (and Wagtail's autosave, while an editor types) writes only these fields of
+# a page or snippet; visitors see none of them, so they must not empty the cache.
+DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
+)
+
+
+def on_content_change(sender, update_fields=None, **kwargs) -> None:
+    if not shown_publicly(sender):
+        return
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return
+    invalidate_after_change()
 
 
 def on_page_change(sender, **kwargs) -> None:
-    invalidate()
+    invalidate_after_change()
 
 
 def connect_invalidation() -> None:
@@ -175,8 +230,8 @@ def connect_invalidation() -> None:
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(on_content_change, dispatch_uid=f"page-cache-{id(signal)}")
-    # Moves update the tree with queries, without post_save; publish and unpublish are
-    # covered by post_save too but are the events that matter, so connect them explicitly.
+        signal.connect(on_content_change, dispatch_uid="page-cache")
+    # Sent after Wagtail's own transactions; publishing also saves the page, but these are
+    # the events that matter, so they are connected explicitly.
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(on_page_change, dispatch_uid=f"page-cache-page-{id(signal)}")
+        signal.connect(on_page_change, dispatch_uid="page-cache-page")

@@ -176,18 +176,32 @@ TASKS = {
 PDF_CACHE_DIR = env_str("PDF_CACHE_DIR") or None
 
 # Caches: a shared Redis when REDIS_URL is set (several app servers); otherwise files on this
-# machine, which every worker process of one server shares.
+# machine, which every worker process of one server shares. Pages have a cache of their own,
+# so that many stored pages never push out the rate-limit counters in "default".
 REDIS_URL = env_str("REDIS_URL")
+CACHE_DIR = Path(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "cms.cache.RedisCache", "LOCATION": REDIS_URL}}
+    # Short timeouts: if Redis is down, pages render uncached instead of hanging.
+    REDIS_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    CACHES = {
+        name: {
+            "BACKEND": "cms.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": name,
+            "OPTIONS": REDIS_OPTIONS,
+        }
+        for name in ("default", "pages")
+    }
 else:
     CACHES = {
-        "default": {
+        name: {
             "BACKEND": "cms.cache.FileBasedCache",
-            "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "LOCATION": str(CACHE_DIR / name),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
+        for name in ("default", "pages")
     }
+PAGE_CACHE_ALIAS = "pages"
 # Anonymous visitors get published pages from the cache (cms/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # A reverse proxy or CDN in front of the site is purged on publish by Wagtail's frontend cache.

@@ -29,4 +29,7 @@ TASKS = {
 # One process: the page cache stays on, in memory, so every test also checks invalidation.
 # The benchmark sets CACHE_DIR to measure the file cache a single-machine site uses.
 if not REDIS_URL and not env_str("CACHE_DIR"):  # noqa: F405
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+        for name in ("default", "pages")
+    }

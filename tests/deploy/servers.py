@@ -5,6 +5,7 @@ folders so no collectstatic is needed)."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import time
@@ -95,6 +96,10 @@ def stop(processes: list[subprocess.Popen]) -> None:
         process.terminate()
     for process in processes:
         process.wait(timeout=30)
+
+
+def csrf_token(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
 def loan_form_data(token: str, expert_id: int, number: int) -> dict[str, str]:

@@ -19,6 +19,7 @@ from library.models import LoanFormSubmission, LoanRequest
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.deploy.servers import (
     app_server_env,
+    csrf_token,
     loan_form_data,
     start_gunicorn,
     start_redis,
@@ -103,7 +104,7 @@ def test_two_app_servers_share_database_cache_and_media(cluster, monkeypatch):
         server = (first, second)[number % 2]
         with requests.Session() as visitor:
             form = visitor.get(server + "/expertbibliotheek/lenen/", timeout=10)
-            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+            token = csrf_token(form.text)
             response = visitor.post(
                 server + "/expertbibliotheek/lenen/",
                 data=loan_form_data(token, expert.pk, number),
