@@ -84,6 +84,41 @@ def test_admin_login_is_locked_after_five_wrong_passwords(client, site):
     assert response.status_code == 302
 
 
+def wrong_passwords(client, username: str, times: int = 5, **meta) -> list[int]:
+    return [
+        client.post("/admin/login/", {"username": username, "password": "fout"}, **meta).status_code
+        for _ in range(times)
+    ]
+
+
+def test_lockout_behind_a_proxy_is_per_visitor_and_the_header_is_not_trusted_without_one(
+    site, settings
+):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("redacteur", password="juist-wachtwoord")
+    right = {"username": "redacteur", "password": "juist-wachtwoord"}
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    # Without a proxy configured, X-Forwarded-For is ignored: changing it does not escape.
+    spoofed = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.1"}
+    assert wrong_passwords(Client(), "redacteur", **spoofed)[-1] == 429
+    spoofed = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.2"}
+    assert Client().post("/admin/login/", right, **spoofed).status_code == 429
+
+    # With one proxy in front (TRUSTED_PROXY_COUNT=1), each visitor is counted on their own,
+    # by the address the proxy saw; what the visitor put in front of it is ignored.
+    settings.TRUSTED_PROXY_COUNT = 1
+    from axes.utils import reset
+
+    reset()
+    attacker = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.20, 198.51.100.7"}
+    assert wrong_passwords(Client(), "redacteur", **attacker)[-1] == 429
+    forged = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.20, 198.51.100.7"}
+    assert Client().post("/admin/login/", right, **forged).status_code == 429
+    visitor = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.20"}
+    assert Client().post("/admin/login/", right, **visitor).status_code == 302
+
+
 def png_bytes(size=(10, 10)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, "white").save(buffer, "PNG")
