@@ -13,23 +13,28 @@ import shutil
 import sqlite3
 import subprocess
 import tarfile
+from contextlib import closing
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
+
+from cms.pdf import cache_dir
 
 
 class BackupError(RuntimeError):
     pass
 
 
-def pg_arguments(database: dict) -> tuple[list[str], dict[str, str]]:
-    arguments = ["-h", database["HOST"] or "localhost", "-U", database["USER"]]
-    if database.get("PORT"):
-        arguments += ["-p", str(database["PORT"])]
-    env = {"PGPASSWORD": database["PASSWORD"]} if database.get("PASSWORD") else {}
-    return arguments, env
+def pg_connection(name: str) -> tuple[list[str], dict[str, str]]:
+    """Connection options and environment for pg_dump/pg_restore, as Django gives them to psql
+    (host, port, user, password, sslmode, service, passfile), for database `name`."""
+    arguments, env = connection.client.settings_to_cmd_args_env(
+        {**connection.settings_dict, "NAME": name}, []
+    )
+    return arguments[1:-1], env or {}  # without "psql" and the database name
 
 
 def run(command: list[str], env: dict[str, str]) -> None:
@@ -42,20 +47,15 @@ def run(command: list[str], env: dict[str, str]) -> None:
 
 
 def backup(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=False)
-    database = connection.settings_dict
+    target.mkdir(parents=True, exist_ok=False, mode=0o700)  # it holds personal data
     if connection.vendor == "postgresql":
-        arguments, env = pg_arguments(database)
-        run(
-            ["pg_dump", "-Fc", *arguments, "-f", str(target / "database.dump"), database["NAME"]],
-            env,
-        )
-        kind = "postgresql"
+        options, env = pg_connection(connection.settings_dict["NAME"])
+        name = connection.settings_dict["NAME"]
+        run(["pg_dump", "-Fc", *options, "-f", str(target / "database.dump"), name], env)
     elif connection.vendor == "sqlite":
         connection.ensure_connection()
-        with sqlite3.connect(target / "database.sqlite3") as copy:
+        with closing(sqlite3.connect(target / "database.sqlite3")) as copy:
             connection.connection.backup(copy)
-        kind = "sqlite"
     else:
         raise BackupError(f"Onbekende database: {connection.vendor}")
     media = Path(settings.MEDIA_ROOT)
@@ -63,7 +63,7 @@ def backup(target: Path) -> Path:
         if media.exists():
             archive.add(media, arcname="media")
     (target / "backup.json").write_text(
-        json.dumps({"database": kind, "made_at": timezone.now().isoformat()}, indent=2)
+        json.dumps({"database": connection.vendor, "made_at": timezone.now().isoformat()})
     )
     return target
 
@@ -71,33 +71,50 @@ def backup(target: Path) -> Path:
 def restore(source: Path, *, database_name: str | None = None, media_root: Path | None = None):
     """Restore into the configured (or the named, empty) database and media folder."""
     meta = json.loads((source / "backup.json").read_text())
-    database = connection.settings_dict
-    if meta["database"] == "postgresql":
-        arguments, env = pg_arguments(database)
-        name = database_name or database["NAME"]
+    if meta["database"] != connection.vendor:
+        raise BackupError(
+            f"Deze back-up is van een {meta['database']}-database; de site gebruikt "
+            f"{connection.vendor}. Er is niets veranderd."
+        )
+    name = database_name or connection.settings_dict["NAME"]
+    if connection.vendor == "postgresql":
+        options, env = pg_connection(name)
+        # One transaction: a failed restore leaves the database as it was.
+        restore_options = ["--clean", "--if-exists", "--no-owner", "--single-transaction"]
         run(
-            [
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                *arguments,
-                "-d",
-                name,
-                str(source / "database.dump"),
-            ],
+            ["pg_restore", *restore_options, *options, "-d", name, str(source / "database.dump")],
             env,
         )
     else:
-        target = Path(database_name or database["NAME"])
-        with sqlite3.connect(source / "database.sqlite3") as copy, sqlite3.connect(target) as dst:
-            copy.backup(dst)
-    media = Path(media_root or settings.MEDIA_ROOT)
-    with tarfile.open(source / "media.tar.gz") as archive:
-        staging = media.parent / f".{media.name}-restore"
-        shutil.rmtree(staging, ignore_errors=True)
+        with (
+            closing(sqlite3.connect(source / "database.sqlite3")) as copy,
+            closing(sqlite3.connect(name)) as target,
+        ):
+            copy.backup(target)
+    replace_media(source / "media.tar.gz", Path(media_root or settings.MEDIA_ROOT))
+    # Cached pages, site root paths and PDFs belong to the content that was replaced; restored
+    # revisions can even reuse the ids the PDF cache is keyed on.
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    shutil.rmtree(cache_dir(), ignore_errors=True)
+
+
+def replace_media(archive_path: Path, media: Path) -> None:
+    """Swap the folder's contents, not the folder: MEDIA_ROOT may be a mount point. The old
+    files are only removed once the new ones are in place."""
+    media.mkdir(parents=True, exist_ok=True)
+    staging, old = media / ".restore-new", media / ".restore-old"
+    for folder in (staging, old):
+        shutil.rmtree(folder, ignore_errors=True)
+    with tarfile.open(archive_path) as archive:
         archive.extractall(staging, filter="data")
-        if (staging / "media").exists():
-            shutil.rmtree(media, ignore_errors=True)
-            (staging / "media").rename(media)
-        shutil.rmtree(staging, ignore_errors=True)
+    old.mkdir()
+    for child in list(media.iterdir()):
+        if child not in (staging, old):
+            child.rename(old / child.name)
+    restored = staging / "media"
+    if restored.exists():
+        for child in restored.iterdir():
+            child.rename(media / child.name)
+    shutil.rmtree(staging)
+    shutil.rmtree(old)

@@ -1,15 +1,17 @@
 """Backup and restore: restored into an empty database, the same pages and requests are there."""
 
+import json
 import sqlite3
 import subprocess
 from io import StringIO
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 
-from cms.backup import restore
-from library.models import LoanRequest
+from cms.backup import BackupError, restore
+from cms.pdf import cache_dir
 from tests.factories import make_catalogue, make_expert, make_home, make_loan, make_standard_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -29,6 +31,11 @@ def test_backup_restores_into_an_empty_database(tmp_path, settings):
     assert {p.name for p in (tmp_path / "backup").iterdir()} >= {"backup.json", "media.tar.gz"}
 
     media = tmp_path / "media-restored"
+    (media / "original_images").mkdir(parents=True)
+    (media / "original_images" / "van-na-de-back-up.txt").write_text("weg")
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    (cache_dir() / "docentenhandreiking-oud.pdf").write_bytes(b"%PDF oud")
+    caches["pages"].set("page-cache:generation", "van-voor-het-terugzetten", None)
     if connection.vendor == "sqlite":
         target = tmp_path / "leeg.sqlite3"
         restore(tmp_path / "backup", database_name=str(target), media_root=media)
@@ -48,8 +55,25 @@ def test_backup_restores_into_an_empty_database(tmp_path, settings):
             subprocess.run(["dropdb", *base, empty], check=True)
     assert restored_pages == pages and len(pages) >= 4
     assert [tuple(row) for row in requests] == [("Sanne de Boer",)]
-    assert LoanRequest.objects.count() == 1
     assert (media / "original_images" / "foto.txt").read_text() == "beeld"
+    assert sorted(p.name for p in media.rglob("*")) == ["foto.txt", "original_images"]
+    # Cached pages and PDFs of the replaced content are gone.
+    assert not cache_dir().exists()
+    assert caches["pages"].get("page-cache:generation") is None
+
+
+def test_restore_refuses_a_backup_of_another_database_and_changes_nothing(tmp_path, settings):
+    make_standard_page(make_home(), "Over ons")
+    source = tmp_path / "backup"
+    source.mkdir()
+    other = "sqlite" if connection.vendor == "postgresql" else "postgresql"
+    (source / "backup.json").write_text(json.dumps({"database": other}))
+    (settings.MEDIA_ROOT / "documents").mkdir(parents=True, exist_ok=True)
+    (settings.MEDIA_ROOT / "documents" / "blijft.txt").write_text("blijft")
+    with pytest.raises(BackupError, match="Er is niets veranderd"):
+        restore(source)
+    assert (settings.MEDIA_ROOT / "documents" / "blijft.txt").read_text() == "blijft"
+    assert ("/testhome/over-ons/",) in _fetch("select url_path from wagtailcore_page")
 
 
 def _fetch(sql: str, name: str | None = None) -> list[tuple]:
