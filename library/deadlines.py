@@ -35,3 +35,11 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
         if is_working_day(day):
             remaining -= 1
     return day
+
+
+def confirm_due(received_on: datetime.date) -> datetime.date:
+    return add_working_days(received_on, CONFIRM_WITHIN_WORKING_DAYS)
+
+
+def expert_answer_due(asked_on: datetime.date) -> datetime.date:
+    return asked_on + datetime.timedelta(days=EXPERT_ANSWERS_WITHIN_DAYS)

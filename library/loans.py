@@ -114,14 +114,12 @@ def changed_on(loan: LoanRequest) -> datetime.date:
 
 
 def confirm_due(loan: LoanRequest) -> datetime.date:
-    return deadlines.add_working_days(
-        timezone.localdate(loan.created_at), deadlines.CONFIRM_WITHIN_WORKING_DAYS
-    )
+    return deadlines.confirm_due(timezone.localdate(loan.created_at))
 
 
 def expert_answer_due(loan: LoanRequest) -> datetime.date:
     start = changed_on(loan) if loan.status == S.WAITING_FOR_EXPERT else timezone.localdate()
-    return start + datetime.timedelta(days=deadlines.EXPERT_ANSWERS_WITHIN_DAYS)
+    return deadlines.expert_answer_due(start)
 
 
 def contact_due(loan: LoanRequest) -> datetime.date:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.utils import timezone
 from wagtail.models import Site
 
 from cms.models import SiteSettings
@@ -53,7 +54,7 @@ def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]
         "opleiding": loan.get_programme_display(),
         "email_aios": loan.email,
         "telefoon_aios": loan.phone,
-        "datum_aanvraag": loans.dutch_date(loan.created_at.date()),
+        "datum_aanvraag": loans.dutch_date(timezone.localdate(loan.created_at)),
         "afwezig_tot": loans.dutch_date(expert.absent_until)
         if expert and expert.absent_until
         else "",

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from library import deadlines
 from library.models import (
@@ -98,7 +99,7 @@ def unmatched_goals(start: datetime.date, end: datetime.date) -> list[UnmatchedG
     found = requests_in(start, end).filter(Q(expert__isnull=True) | Q(pk__in=no_expert))
     return [
         UnmatchedGoal(
-            created=loan.created_at.date(),
+            created=timezone.localdate(loan.created_at),
             programme=loan.get_programme_display(),
             learning_goals=loan.learning_goals,
             status=loan.get_status_display(),
@@ -162,7 +163,7 @@ def per_supervisor(start: datetime.date, end: datetime.date) -> list[SupervisorF
         name = normalised(loan["supervisor"])
         spellings[name][" ".join(loan["supervisor"].split())] += 1
         resident = loan["resident_key"] or f"request-{loan['pk']}"
-        group = groups[(name, half_year(loan["created_at"].date()))]
+        group = groups[(name, half_year(timezone.localdate(loan["created_at"])))]
         group["requested"].add(resident)
         if loan["pk"] in matched:
             group["matched"].add(resident)
@@ -337,55 +338,47 @@ class Turnaround:
         return stats.median(days) if days else None
 
 
+def first_change(changes: list[LoanEvent], status: str) -> LoanEvent | None:
+    return next((event for event in changes if event.to_status == status), None)
+
+
 def turnaround(
     start: datetime.date, end: datetime.date, today: datetime.date | None = None
 ) -> Turnaround:
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
+    local = timezone.localdate
     loans = list(requests_in(start, end).order_by("created_at").prefetch_related("events"))
     timelines = []
     for loan in loans:
-        created = loan.created_at.date()
+        created = local(loan.created_at)
         changes = [event for event in loan.events.all() if event.kind == LoanEvent.Kind.STATUS]
-
-        def first(status: str, after=None, changes=changes):
-            return next(
-                (
-                    event
-                    for event in changes
-                    if event.to_status == status and (after is None or event.at > after.at)
-                ),
-                None,
-            )
-
-        confirmed = first(S.CONFIRMED)
-        confirm_due = deadlines.add_working_days(created, deadlines.CONFIRM_WITHIN_WORKING_DAYS)
+        confirmed = first_change(changes, S.CONFIRMED)
+        confirm_due = deadlines.confirm_due(created)
         if confirmed:
-            confirmed_in_time = yes_no(confirmed.at.date() <= confirm_due)
+            confirmed_in_time = yes_no(local(confirmed.at) <= confirm_due)
         else:
             confirmed_in_time = "nee" if today > confirm_due else ""
-        asked = first(S.WAITING_FOR_EXPERT)
+        asked = first_change(changes, S.WAITING_FOR_EXPERT)
         answer = next((event for event in changes if event.at > asked.at), None) if asked else None
         expert_in_time = ""
         if asked:
-            answer_due = asked.at.date() + datetime.timedelta(
-                days=deadlines.EXPERT_ANSWERS_WITHIN_DAYS
-            )
+            answer_due = deadlines.expert_answer_due(local(asked.at))
             if answer:
-                expert_in_time = yes_no(answer.at.date() <= answer_due)
+                expert_in_time = yes_no(local(answer.at) <= answer_due)
             elif today > answer_due:
                 expert_in_time = "nee"
-        held = first(S.CONVERSATION_HELD)
+        held = first_change(changes, S.CONVERSATION_HELD)
         timelines.append(
             RequestTimeline(
                 request=loan.pk,
                 created=created,
-                confirmed=confirmed.at.date() if confirmed else None,
+                confirmed=local(confirmed.at) if confirmed else None,
                 confirmed_in_time=confirmed_in_time,
-                expert_asked=asked.at.date() if asked else None,
-                expert_answered=answer.at.date() if answer else None,
+                expert_asked=local(asked.at) if asked else None,
+                expert_answered=local(answer.at) if answer else None,
                 expert_in_time=expert_in_time,
-                held=held.at.date() if held else None,
-                days_to_conversation=(held.at.date() - created).days if held else None,
+                held=local(held.at) if held else None,
+                days_to_conversation=(local(held.at) - created).days if held else None,
             )
         )
     return Turnaround(timelines)
@@ -395,7 +388,7 @@ def requests_per_month(start: datetime.date, end: datetime.date) -> list[tuple[s
     counts = Counter(
         (day.year, day.month)
         for day in (
-            created.date()
+            timezone.localdate(created)
             for created in requests_in(start, end).values_list("created_at", flat=True)
         )
     )

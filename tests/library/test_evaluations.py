@@ -1,9 +1,9 @@
-import datetime
 import re
 import time
 
 import pytest
 from django.core import mail, signing
+from django.utils import timezone
 
 from cms import roles
 from library import evaluations, statistics
@@ -147,7 +147,7 @@ def test_answers_show_up_as_averages_in_the_report(client, matched):
         path_of(links["bram@example.org"]),
         {**ANSWERS, "usefulness": "5", "would_recommend": "nee", "conversation_minutes": "55"},
     )
-    today = datetime.date.today()
+    today = timezone.localdate()
     rows = {row.label: row for row in statistics.evaluation_summaries(today, today)}
     assert rows["Samen"].usefulness == 4.5 and rows["Samen"].recommend_share == 50
     assert rows["Samen"].conversation_minutes == 52.5

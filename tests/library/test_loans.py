@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from cms import roles
 from library import loans
@@ -154,7 +155,7 @@ def test_withdrawn_and_absent_books_are_refused(client, library):
 
     withdraw(library["first"])
     library["second"].availability = "absent"
-    library["second"].absent_until = datetime.date.today() + datetime.timedelta(days=5)
+    library["second"].absent_until = timezone.localdate() + datetime.timedelta(days=5)
     library["second"].save_revision().publish()
     for book in (library["first"], library["second"]):
         response = client.post(FORM_URL, form_data(book.pk))

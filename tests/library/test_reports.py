@@ -7,7 +7,7 @@ import pytest
 
 from cms import roles
 from library import retention, statistics
-from tests.factories import local_time, user_in_group
+from tests.factories import local_time, make_loan_with_history, user_in_group
 from tests.library import working_group_fixture
 
 YEAR = (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
@@ -175,3 +175,16 @@ def test_reports_hold_no_personal_data_and_the_working_group_no_desk(known, work
         "/admin/leenbalie/herinneringen/",
     ):
         assert working_group.get(url).status_code == 403, url
+
+
+def test_requests_count_in_the_month_and_half_year_of_dutch_time(db):
+    # 23:30 UTC on 30 June is 01:30 on 1 July in Amsterdam: July, second half-year.
+    loan = make_loan_with_history(
+        None, datetime.datetime(2025, 6, 30, 23, 30, tzinfo=datetime.UTC), [], supervisor="X"
+    )
+    months = dict(statistics.requests_per_month(datetime.date(2025, 6, 1), YEAR[1]))
+    assert (months["jun 2025"], months["jul 2025"]) == (0, 1)
+    [row] = statistics.per_supervisor(*YEAR)
+    assert row.half_year == "2025-2"
+    assert statistics.turnaround(*YEAR).timelines[0].created == datetime.date(2025, 7, 1)
+    assert loan.pk == statistics.turnaround(*YEAR).timelines[0].request
