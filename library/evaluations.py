@@ -14,7 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from library.mail import MissingEmailTemplate, compose, send
+from library.mail import MissingEmailTemplate, compose, record_unwritten, send
 from library.models import EmailKind, Evaluation, LoanEvent, LoanRequest
 
 VALID_FOR = datetime.timedelta(days=30)
@@ -46,28 +46,24 @@ def link_for(evaluation: Evaluation) -> str:
 
 def invite(loan: LoanRequest, user=None) -> list[LoanEvent]:
     """After the conversation: one evaluation per role, each with its own e-mail. Inviting
-    twice sends nothing twice."""
+    twice sends nothing twice; an invitation that could not be written is not kept, so the
+    desk's retry (inviting again) sends it once the standard e-mail exists."""
     events = []
     for role, kind in INVITATIONS:
-        evaluation, created = Evaluation.objects.get_or_create(request=loan, role=role)
-        if not created:
-            continue
         try:
-            email = compose(kind, loan, link_evaluatie=link_for(evaluation))
+            with transaction.atomic():
+                evaluation, created = Evaluation.objects.get_or_create(request=loan, role=role)
+                if not created:
+                    continue
+                email = compose(kind, loan, link_evaluatie=link_for(evaluation))
         except MissingEmailTemplate as error:
-            events.append(
-                LoanEvent.objects.create(
-                    request=loan,
-                    user=user,
-                    kind=LoanEvent.Kind.EMAIL_FAILED,
-                    email_kind=kind,
-                    subject=EmailKind(kind).label,
-                    error=str(error),
-                )
-            )
+            events.append(record_unwritten(loan, kind, error, user))
             continue
         events.append(send(loan, email, user))
     return events
+
+
+INVITATION_KINDS = frozenset(kind for _, kind in INVITATIONS)
 
 
 USED = EvaluationLinkError(

@@ -226,6 +226,16 @@ def retry_email(event: LoanEvent, user=None) -> LoanEvent:
     """Send a failed e-mail again, as it was written."""
     if event.kind != LoanEvent.Kind.EMAIL_FAILED:
         raise IllegalTransition("Alleen een mislukte e-mail kan opnieuw worden verstuurd.")
+    if event.email_kind in evaluations.INVITATION_KINDS and not event.body:
+        # Never written: its standard e-mail was missing. Invite again, with a fresh link.
+        sent = [
+            new
+            for new in evaluations.invite(event.request, user)
+            if new.email_kind == event.email_kind
+        ]
+        if not sent:
+            raise IllegalTransition("Deze uitnodiging voor de evaluatie is al verstuurd.")
+        return sent[0]
     email = ComposedEmail(
         kind=event.email_kind,
         recipients=[address.strip() for address in event.recipients.split(",") if address.strip()],

@@ -121,6 +121,18 @@ def deliver(email: ComposedEmail) -> str:
     return ""
 
 
+def record_unwritten(loan: LoanRequest, kind: str, error: Exception, user=None) -> LoanEvent:
+    """An e-mail that could not even be written (its standard e-mail is missing), as failed."""
+    return LoanEvent.objects.create(
+        request=loan,
+        user=user,
+        kind=LoanEvent.Kind.EMAIL_FAILED,
+        email_kind=kind,
+        subject=EmailKind(kind).label,
+        error=str(error),
+    )
+
+
 def send(loan: LoanRequest, email: ComposedEmail, user=None) -> LoanEvent:
     """Send one e-mail and record it in the request's history, as sent or as failed."""
     error = deliver(email)

@@ -3,6 +3,7 @@ import time
 
 import pytest
 from django.core import mail, signing
+from django.urls import reverse
 from django.utils import timezone
 
 from cms import roles
@@ -156,3 +157,27 @@ def test_answers_show_up_as_averages_in_the_report(client, matched):
     assert "4,5" in html and "52,5" in html
     experts = client.get("/admin/rapporten/per-expert/").context["table"]
     assert ["Bram Jansen", "Hoop houden", "Beschikbaar", "1", "1", "0", "2", "4,5", "50"] in experts
+
+
+def test_invitation_without_its_standard_email_is_sent_by_the_desks_retry(client, matched):
+    from library.models import EmailKind, EmailTemplate, LoanEvent
+
+    template = EmailTemplate.objects.get(kind=EmailKind.EVALUATION_EXPERT)
+    saved = (template.subject, template.body)
+    template.delete()
+    links = held_through_the_desk(client, matched)
+    assert set(links) == {"sanne@example.org"}
+    failed = LoanEvent.objects.get(request=matched, kind=LoanEvent.Kind.EMAIL_FAILED)
+    assert not Evaluation.objects.filter(request=matched, role=Evaluation.Role.EXPERT).exists()
+
+    EmailTemplate.objects.create(kind=EmailKind.EVALUATION_EXPERT, subject=saved[0], body=saved[1])
+    client.force_login(user_in_group(roles.SECRETARIAT, "secretaris-2"))
+    page = client.get(reverse("library_loanrequest:inspect", args=[matched.pk]))
+    assert f"/admin/leenbalie/{matched.pk}/opnieuw/{failed.pk}/" in page.content.decode()
+    response = client.post(f"/admin/leenbalie/{matched.pk}/opnieuw/{failed.pk}/")
+    assert response.status_code == 302
+    assert mail.outbox[-1].to == ["bram@example.org"] and "/evaluatie/" in mail.outbox[-1].body
+    assert Evaluation.objects.filter(request=matched).count() == 2
+    # A second retry of the same failure sends nothing twice.
+    client.post(f"/admin/leenbalie/{matched.pk}/opnieuw/{failed.pk}/")
+    assert len(mail.outbox) == 2
