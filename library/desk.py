@@ -270,13 +270,7 @@ def choose_book_view(request, pk: int):
 def export_resident_view(request, pk: int):
     """AVG right of access: everything about this resident, as a JSON file."""
     loan = loan_for(request, pk)
-    data = retention.export_resident(loan)
-    LoanEvent.objects.create(
-        request=loan,
-        user=request.user,
-        kind=LoanEvent.Kind.NOTE,
-        subject="Gegevens van de AIOS geëxporteerd (inzageverzoek)",
-    )
+    data = retention.export_resident(loan, request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -339,7 +333,7 @@ def supervisor_update_view(request):
         return redirect(reverse("library_loanrequest:index"))
     if request.method == "POST":
         chosen = set(request.POST.getlist("supervisor"))
-        sent, failed = supervisor_updates.send_updates(half_year, only=chosen)
+        sent, failed = supervisor_updates.send_updates(updates, only=chosen)
         if sent:
             messages.success(request, f"Verstuurd aan {len(sent)} opleider(s): {', '.join(sent)}.")
         for failure in failed:

@@ -63,12 +63,11 @@ def anonymise(loan: LoanRequest, reason: str, user=None) -> LoanRequest:
     loan.programme_other = ""
     loan.anonymised_at = timezone.now()
     loan.save()
-    for event in loan.events.filter(kind__in=EMAIL_EVENTS):
-        event.recipients = ""
-        event.subject = email_subject(event.email_kind)
-        event.body = ""
-        event.error = ""
-        event.save(update_fields=["recipients", "subject", "body", "error"])
+    emails = loan.events.filter(kind__in=EMAIL_EVENTS)
+    for kind in set(emails.values_list("email_kind", flat=True)):
+        emails.filter(email_kind=kind).update(
+            recipients="", subject=email_subject(kind), body="", error=""
+        )
     submission = loan.submission
     if submission is not None:
         submission.form_data = {
@@ -104,8 +103,9 @@ def requests_of_resident(loan: LoanRequest):
     return LoanRequest.objects.filter(pk=loan.pk)
 
 
-def export_resident(loan: LoanRequest) -> dict:
-    """Everything the register holds about this resident (AVG right of access)."""
+def export_resident(loan: LoanRequest, user=None) -> dict:
+    """Everything the register holds about this resident (AVG right of access); the request's
+    history records that it was handed out."""
     requests = []
     for item in (
         requests_of_resident(loan)
@@ -153,6 +153,12 @@ def export_resident(loan: LoanRequest) -> dict:
                 ],
             }
         )
+    LoanEvent.objects.create(
+        request=loan,
+        user=user,
+        kind=LoanEvent.Kind.NOTE,
+        subject="Gegevens van de AIOS geëxporteerd (inzageverzoek)",
+    )
     return {"geexporteerd_op": timezone.now().isoformat(), "aanvragen": requests}
 
 

@@ -49,11 +49,13 @@ def updates_for(half_year: str) -> list[SupervisorUpdate]:
     return updates
 
 
-def send_updates(half_year: str, only: set[str] | None = None) -> tuple[list[str], list[str]]:
+def send_updates(
+    updates: list[SupervisorUpdate], only: set[str] | None = None
+) -> tuple[list[str], list[str]]:
     """Send the updates (all, or the supervisors named in `only`); returns the names sent to
     and the failures, each as text."""
     sent, failed = [], []
-    for update in updates_for(half_year):
+    for update in updates:
         if update.email is None or (only is not None and update.key not in only):
             continue
         error = deliver(update.email)

@@ -13,6 +13,20 @@ from library.models import Evaluation
 YES_NO = [("ja", "Ja"), ("nee", "Nee")]
 
 
+def minutes_field(label: str, required_message: str, example: int) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=600,
+        error_messages={
+            "required": required_message,
+            "invalid": f"Vul een heel getal in, bijvoorbeeld {example}.",
+            "min_value": "Het aantal minuten kan niet negatief zijn.",
+            "max_value": "Vul hooguit 600 minuten in.",
+        },
+    )
+
+
 class EvaluationForm(forms.Form):
     usefulness = forms.TypedChoiceField(
         label="Hoe nuttig was het gesprek voor het leerdoel?",
@@ -22,27 +36,15 @@ class EvaluationForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Kies een cijfer van 1 tot en met 5."},
     )
-    preparation_minutes = forms.IntegerField(
-        label="Hoeveel minuten kostte de voorbereiding?",
-        min_value=0,
-        max_value=600,
-        error_messages={
-            "required": "Vul het aantal minuten in (0 als je niets hoefde voor te bereiden).",
-            "invalid": "Vul een heel getal in, bijvoorbeeld 20.",
-            "min_value": "Het aantal minuten kan niet negatief zijn.",
-            "max_value": "Vul hooguit 600 minuten in.",
-        },
+    preparation_minutes = minutes_field(
+        "Hoeveel minuten kostte de voorbereiding?",
+        "Vul het aantal minuten in (0 als je niets hoefde voor te bereiden).",
+        example=20,
     )
-    conversation_minutes = forms.IntegerField(
-        label="Hoeveel minuten duurde het gesprek?",
-        min_value=0,
-        max_value=600,
-        error_messages={
-            "required": "Vul in hoeveel minuten het gesprek duurde.",
-            "invalid": "Vul een heel getal in, bijvoorbeeld 45.",
-            "min_value": "Het aantal minuten kan niet negatief zijn.",
-            "max_value": "Vul hooguit 600 minuten in.",
-        },
+    conversation_minutes = minutes_field(
+        "Hoeveel minuten duurde het gesprek?",
+        "Vul in hoeveel minuten het gesprek duurde.",
+        example=45,
     )
     would_recommend = forms.TypedChoiceField(
         label="Zou je een collega aanraden ook een expert te lenen?",
@@ -74,22 +76,14 @@ class EvaluationForm(forms.Form):
 def evaluation_view(request, token: str):
     try:
         evaluation = evaluations.evaluation_for(token)
+        form = EvaluationForm(request.POST or None, role=evaluation.role)
+        if request.method == "POST" and form.is_valid():
+            evaluations.record_answers(evaluation, **form.cleaned_data)
+            return redirect("library_evaluation_thanks")
     except evaluations.EvaluationLinkError as error:
         return TemplateResponse(
             request, "library/evaluation_unavailable.html", {"error": error}, status=error.status
         )
-    form = EvaluationForm(request.POST or None, role=evaluation.role)
-    if request.method == "POST" and form.is_valid():
-        try:
-            evaluations.record_answers(evaluation, **form.cleaned_data)
-        except evaluations.EvaluationLinkError as error:
-            return TemplateResponse(
-                request,
-                "library/evaluation_unavailable.html",
-                {"error": error},
-                status=error.status,
-            )
-        return redirect("library_evaluation_thanks")
     loan = evaluation.request
     return TemplateResponse(
         request,

@@ -91,6 +91,8 @@ def test_loan_form_with_the_keyboard_alone(page, demo_site, screenshot):
             "document.activeElement.textContent"
         ):
             break
+    else:
+        pytest.fail("de verzendknop is met Tab niet te bereiken")
     page.keyboard.press("Enter")
     expect(page.get_by_role("alert")).to_be_visible()
     assert "error-summary" in active(page)["cls"]
@@ -125,6 +127,8 @@ def test_loan_form_with_the_keyboard_alone(page, demo_site, screenshot):
         elif field["tag"] == "BUTTON" and done >= {*values, "expert", "programme", "consent"}:
             page.keyboard.press("Enter")
             break
+    else:
+        pytest.fail(f"niet alle velden met Tab bereikt: {sorted(done)}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt, je aanvraag is verstuurd")
     screenshot(page, "toetsenbord-verstuurd")
     assert LoanRequest.objects.filter(email="noor@example.org").exists()

@@ -270,7 +270,7 @@ def test_secretariat_mails_each_supervisor_their_figures(known, desk):
 def test_supervisor_without_address_is_listed_not_mailed(known):
     updates = supervisor_updates.updates_for("2025-2")
     assert [(u.figures.supervisor, u.email) for u in updates] == [("Drs. K. Bakker", None)]
-    assert supervisor_updates.send_updates("2025-2") == ([], [])
+    assert supervisor_updates.send_updates(updates) == ([], [])
     assert mail.outbox == []
 
 
