@@ -14,6 +14,8 @@ ALL_ROLES = (EDITORS, SECRETARIAT, WORKING_GROUP)
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image", "delete_image")
 DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document", "delete_document")
+# The secretariat keeps the loan form page itself: its recipients and questions.
+LOAN_FORM_PAGE_PERMISSIONS = ("change_page", "publish_page")
 
 
 def ensure_permissions_exist(apps) -> None:
@@ -41,13 +43,16 @@ def grant_model_permissions(
         group.permissions.add(permission(apps, app_label, codename))
 
 
-def grant_page_permissions(apps, group_name: str, codenames: tuple[str, ...]) -> None:
-    """Page permissions on the tree's root, so they hold for every site and page."""
+def grant_page_permissions(
+    apps, group_name: str, codenames: tuple[str, ...], page_id: int | None = None
+) -> None:
+    """Page permissions on one page and its subtree; by default the tree's root, so they hold
+    for every site and page. (Pass `django.apps.apps` to use it outside a migration.)"""
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     group, _ = Group.objects.get_or_create(name=group_name)
-    root = Page.objects.filter(depth=1).first()
+    root = Page.objects.get(pk=page_id) if page_id else Page.objects.filter(depth=1).first()
     for codename in codenames:
         GroupPagePermission.objects.get_or_create(
             group=group, page=root, permission=permission(apps, "wagtailcore", codename)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from library import criteria
 from library.experts import withdraw
 from library.models import ExpertPage
 
@@ -23,3 +24,14 @@ def withdraw_expert(request, page_id: int):
         )
         return redirect(reverse("wagtailadmin_pages:edit", args=[expert.pk]))
     return TemplateResponse(request, "library/admin/withdraw_confirm.html", {"expert": expert})
+
+
+def admission_incomplete(request, page_id: int):
+    """Where a refused approval (a required criterion unticked) lands: the reason, in the
+    cover's editor, so the working group can tick the criteria and approve again."""
+    expert = get_object_or_404(ExpertPage, pk=page_id)
+    if not expert.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    cover = expert.get_latest_revision_as_object()
+    messages.error(request, criteria.missing_message(cover.missing_criteria()))
+    return redirect(reverse("wagtailadmin_pages:edit", args=[expert.pk]))

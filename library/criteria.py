@@ -59,3 +59,15 @@ GROUPED_CHOICES = [(KIND_GROUP_LABELS[group], items) for group, items in CRITERI
 
 def required_criteria(kind_group: str) -> set[str]:
     return {key for key, _ in CRITERIA.get(kind_group, [])} - OPTIONAL_CRITERIA
+
+
+def labels(keys: set[str]) -> list[str]:
+    """The criteria's own words, in checklist order."""
+    return [label for items in CRITERIA.values() for key, label in items if key in keys]
+
+
+def missing_message(missing: set[str]) -> str:
+    return (
+        "Goedkeuren kan pas als de werkgroep alle verplichte criteria voor deze soort expert "
+        "heeft aangevinkt. Nog open: " + "; ".join(labels(missing)) + "."
+    )

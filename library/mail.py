@@ -96,7 +96,9 @@ def compose(
     return ComposedEmail(
         kind=kind,
         recipients=recipients if recipients is not None else recipients_for(kind, loan),
-        subject=fill_placeholders(template.subject, values),
+        # One line, whatever a placeholder held: a line break in a header is refused by
+        # Django (BadHeaderError), and requests stored before line breaks were refused exist.
+        subject=" ".join(fill_placeholders(template.subject, values).split()),
         body=fill_placeholders(template.body, values),
     )
 

@@ -6,7 +6,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from library.admin_views import withdraw_expert
+from library.admin_views import admission_incomplete, withdraw_expert
 from library.models import (
     Availability,
     EmailTemplate,
@@ -25,7 +25,12 @@ def library_admin_urls():
             "expertbibliotheek/<int:page_id>/terugtreden/",
             withdraw_expert,
             name="library_withdraw_expert",
-        )
+        ),
+        path(
+            "expertbibliotheek/<int:page_id>/toelating-onvolledig/",
+            admission_incomplete,
+            name="library_admission_incomplete",
+        ),
     ]
 
 

@@ -2,6 +2,13 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+# Where residents' personal data goes (recipient addresses, the loan form's questions) is the
+# secretariat's decision, not the editors': panels that route it carry this permission, and
+# Wagtail leaves a field out of the form (not just out of sight) for users without it.
+ROUTE_PERSONAL_DATA = "cms.route_personal_data"
+# The secretariat opens these settings for its address only; the texts stay the editors'.
+EDIT_SITE_TEXTS = "cms.edit_site_texts"
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -37,12 +44,19 @@ class SiteSettings(BaseSiteSetting):
     select_related = ["privacy_page", "accessibility_page"]
 
     panels = [
-        FieldPanel("organisation_name"),
-        FieldPanel("secretariat_email"),
-        FieldPanel("footer_text"),
-        FieldPanel("privacy_page"),
-        FieldPanel("accessibility_page"),
+        FieldPanel("organisation_name", permission=EDIT_SITE_TEXTS),
+        FieldPanel("secretariat_email", permission=ROUTE_PERSONAL_DATA),
+        FieldPanel("footer_text", permission=EDIT_SITE_TEXTS),
+        FieldPanel("privacy_page", permission=EDIT_SITE_TEXTS),
+        FieldPanel("accessibility_page", permission=EDIT_SITE_TEXTS),
     ]
 
     class Meta:
         verbose_name = "Website-instellingen"
+        permissions = [
+            (
+                "route_personal_data",
+                "Mag wijzigen waar persoonsgegevens heen gaan (ontvangers, vragen leenformulier)",
+            ),
+            ("edit_site_texts", "Mag naam, voettekst en vaste pagina's van de website wijzigen"),
+        ]

@@ -138,6 +138,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Expertbibliotheek Palliatieve Zorg"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Approving a workflow publishes, even for reviewers without a publish right (cms/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
 WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 
@@ -254,6 +256,9 @@ AXES_RESET_ON_SUCCESS = True
 # reach gunicorn directly. Locks count per visitor behind them (cms/client_address.py).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+# Loan requests per hour from one visitor's address (a hospital network shares one); the
+# limit of 3 per e-mail address is part of the process (library/models/loan_form.py).
+LOAN_FORM_LIMIT_PER_ADDRESS = env_int("LOAN_FORM_LIMIT_PER_ADDRESS", 10)
 
 # Uploaded images: raster formats only (an SVG can carry script), at most 10 MB.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -23,7 +23,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.preview import FramedPreviewMixin, frameable_by_admin
 from library import criteria
+from library.models.admission import (
+    PRIVATE_EXPERT_DATA,
+    CataloguePermissionTester,
+    CoverPermissionTester,
+)
 
 MAX_PREPARATION_MINUTES = 30
 # The competence areas of the residents' training (fixed; the rows exist for filtering).
@@ -97,8 +103,26 @@ class ExpertPageForm(WagtailAdminPageForm):
         help_text="Vink aan wat de werkgroep heeft gecontroleerd, voor de soort expert hierboven.",
     )
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.goes_live() and "admission_criteria" in self.fields:
+            group = ExpertKind.group_of(cleaned.get("kind", ""))
+            missing = criteria.required_criteria(group) - set(
+                cleaned.get("admission_criteria") or []
+            )
+            if missing:
+                self.add_error("admission_criteria", criteria.missing_message(missing))
+        return cleaned
 
-class ExpertPage(RoutablePageMixin, Page):
+    def goes_live(self) -> bool:
+        """Publishing, or approving the admission workflow (which publishes), from the editor."""
+        return bool(self.data.get("action-publish")) or (
+            bool(self.data.get("action-workflow-action"))
+            and self.data.get("workflow-action-name") == "approve"
+        )
+
+
+class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """A book cover: one expert and what a resident can talk about with them."""
 
     summary = models.TextField("Korte samenvatting", max_length=300)
@@ -207,16 +231,28 @@ class ExpertPage(RoutablePageMixin, Page):
         FieldRowPanel(
             [FieldPanel("availability"), FieldPanel("absent_until")], heading="Beschikbaarheid"
         ),
+        # Hidden from editors, and left out of their form: saving keeps the values.
         MultiFieldPanel(
             [
                 HelpPanel(template="library/admin/private_fields_notice.html"),
-                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-                FieldPanel("admission_criteria"),
-                FieldRowPanel([FieldPanel("admitted_by"), FieldPanel("admitted_on")]),
-                FieldPanel("admission_note"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("email", permission=PRIVATE_EXPERT_DATA),
+                        FieldPanel("phone", permission=PRIVATE_EXPERT_DATA),
+                    ]
+                ),
+                FieldPanel("admission_criteria", permission=PRIVATE_EXPERT_DATA),
+                FieldRowPanel(
+                    [
+                        FieldPanel("admitted_by", permission=PRIVATE_EXPERT_DATA),
+                        FieldPanel("admitted_on", permission=PRIVATE_EXPERT_DATA),
+                    ]
+                ),
+                FieldPanel("admission_note", permission=PRIVATE_EXPERT_DATA),
                 HelpPanel(template="library/admin/loan_count_panel.html"),
             ],
             heading="Alleen voor werkgroep en secretariaat",
+            permission=PRIVATE_EXPERT_DATA,
         ),
     ]
     search_fields = [
@@ -246,6 +282,7 @@ class ExpertPage(RoutablePageMixin, Page):
 
         return print_material.cover_response(self)
 
+    @frameable_by_admin
     def serve_preview(self, request, mode_name):
         if mode_name == "pdf":
             from library import print_material
@@ -256,6 +293,15 @@ class ExpertPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "Boekenkaft"
         verbose_name_plural = "Boekenkaften"
+        permissions = [
+            (
+                "change_expert_private_data",
+                "Mag privégegevens en toelating van experts zien en wijzigen",
+            )
+        ]
+
+    def permissions_for_user(self, user):
+        return CoverPermissionTester(user, self)
 
     def clean(self) -> None:
         super().clean()
@@ -327,7 +373,7 @@ class SellingPointBlock(blocks.StructBlock):
         label = "Pluspunt"
 
 
-class ExpertIndexPage(RoutablePageMixin, Page):
+class ExpertIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """The catalogue at /expertbibliotheek/, and the words of its recruitment material."""
 
     introduction = RichTextField("Inleiding", blank=True, features=RICH_TEXT_FEATURES)
@@ -386,6 +432,9 @@ class ExpertIndexPage(RoutablePageMixin, Page):
         verbose_name = "Catalogus expertbibliotheek"
         verbose_name_plural = "Catalogi expertbibliotheek"
 
+    def permissions_for_user(self, user):
+        return CataloguePermissionTester(user, self)
+
     def save(self, *args, **kwargs):
         creating = self.pk is None
         super().save(*args, **kwargs)
@@ -429,6 +478,7 @@ class ExpertIndexPage(RoutablePageMixin, Page):
 
         return print_material.booklet_response(self)
 
+    @frameable_by_admin
     def serve_preview(self, request, mode_name):
         from library import print_material
 

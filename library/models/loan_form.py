@@ -7,25 +7,29 @@ there and always validated, whatever the editor does.
 
 from __future__ import annotations
 
-import re
-
 from django import forms
-from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.conf import settings
 from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from cms import rate_limit
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.client_address import client_address
+from cms.models.site_settings import ROUTE_PERSONAL_DATA
+from cms.panels import PermissionedFormsetsForm, PermissionInlinePanel
+from cms.preview import FramedPreviewMixin
+from cms.validators import plain_text, single_line
 from library.models.experts import Availability, ExpertPage
 from library.models.loans import LoanFormSubmission, Programme
 
 NO_EXPERT = "geen"
+MAX_PAGE_ID = 2**63 - 1  # the largest id the database takes; a bigger number is no page
 MAX_REQUESTS_PER_HOUR = 3
 CORE_FIELDS = [
     "expert",
@@ -40,20 +44,6 @@ CORE_FIELDS = [
     "consent",
     "website",
 ]
-
-
-HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-
-
-def plain_text(value: str) -> None:
-    """The register holds plain text: no HTML, no invisible control characters."""
-    if HTML_TAG.search(value):
-        raise ValidationError(
-            "Gebruik geen HTML-code (zoals <script> of <b>); schrijf gewone tekst."
-        )
-    if CONTROL_CHARACTERS.search(value):
-        raise ValidationError("Deze tekst bevat onzichtbare stuurtekens. Typ hem opnieuw.")
 
 
 def borrowable_books():
@@ -83,7 +73,7 @@ class CoreLoanFields(forms.Form):
         },
     )
     name = forms.CharField(
-        validators=[plain_text],
+        validators=[plain_text, single_line],
         label="Naam",
         max_length=120,
         error_messages={"required": "Vul je naam in."},
@@ -97,7 +87,7 @@ class CoreLoanFields(forms.Form):
         },
     )
     phone = forms.CharField(
-        validators=[plain_text],
+        validators=[plain_text, single_line],
         label="Telefoonnummer",
         max_length=40,
         error_messages={"required": "Vul je telefoonnummer in."},
@@ -108,10 +98,13 @@ class CoreLoanFields(forms.Form):
         error_messages={"required": "Kies je opleiding."},
     )
     programme_other = forms.CharField(
-        validators=[plain_text], label="Andere opleiding, namelijk", max_length=120, required=False
+        validators=[plain_text, single_line],
+        label="Andere opleiding, namelijk",
+        max_length=120,
+        required=False,
     )
     supervisor = forms.CharField(
-        validators=[plain_text],
+        validators=[plain_text, single_line],
         label="Naam van je opleider",
         max_length=120,
         error_messages={"required": "Vul de naam van je opleider in."},
@@ -137,6 +130,9 @@ class CoreLoanFields(forms.Form):
             "required": "Zonder je toestemming kunnen we je niet met een expert koppelen."
         },
     )
+    # The visitor's address (behind the trusted proxies), for the per-address limit.
+    visitor_address: str | None = None
+
     # Honeypot: hidden from people, filled in by bots.
     website = forms.CharField(
         label="Laat dit veld leeg",
@@ -160,37 +156,42 @@ class CoreLoanFields(forms.Form):
         cleaned = super().clean()
         if cleaned.get("programme") == Programme.OTHER and not cleaned.get("programme_other"):
             self.add_error("programme_other", "Welke opleiding volg je?")
-        email = (cleaned.get("email") or "").lower()
-        if email and not self.is_bot and self.recent_requests(email) >= MAX_REQUESTS_PER_HOUR:
+        if not self.errors and not self.is_bot:
+            self.take_rate_limit_slot((cleaned.get("email") or "").lower())
+        return cleaned
+
+    def take_rate_limit_slot(self, email: str) -> None:
+        """Only a request that is otherwise valid uses up one of the hour's slots."""
+        if not rate_limit.take(f"loan-form:email:{email}", MAX_REQUESTS_PER_HOUR):
             self.add_error(
                 "email",
                 "Je hebt het afgelopen uur al meerdere aanvragen verstuurd. Probeer het later "
                 "opnieuw of mail het secretariaat.",
             )
-        return cleaned
+        elif self.visitor_address and not rate_limit.take(
+            f"loan-form:client:{self.visitor_address}", settings.LOAN_FORM_LIMIT_PER_ADDRESS
+        ):
+            self.add_error(
+                None,
+                "Vanaf dit netwerk zijn het afgelopen uur al veel aanvragen verstuurd. Probeer "
+                "het later opnieuw of mail het secretariaat.",
+            )
 
     @property
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
-
-    @staticmethod
-    def rate_key(email: str) -> str:
-        return f"loan-form:{email}"
-
-    def recent_requests(self, email: str) -> int:
-        return cache.get(self.rate_key(email), 0)
-
-    def count_request(self) -> None:
-        key = self.rate_key(self.cleaned_data["email"].lower())
-        cache.add(key, 0, timeout=60 * 60)
-        cache.incr(key)
 
     def chosen_expert(self) -> ExpertPage | None:
         value = self.cleaned_data.get("expert")
         return None if value in (None, "", NO_EXPERT) else ExpertPage.objects.get(pk=value)
 
 
-class LoanFormPage(AbstractEmailForm):
+class LoanFormPageForm(PermissionedFormsetsForm):
+    # The questions decide which personal data residents hand over: the secretariat's call.
+    formset_permissions = {"form_fields": ROUTE_PERSONAL_DATA}
+
+
+class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
     introduction = RichTextField("Inleiding", blank=True, features=RICH_TEXT_FEATURES)
     thank_you_text = RichTextField("Tekst na verzenden", blank=True, features=RICH_TEXT_FEATURES)
 
@@ -198,21 +199,29 @@ class LoanFormPage(AbstractEmailForm):
         *AbstractEmailForm.content_panels,
         FormSubmissionsPanel(),
         FieldPanel("introduction"),
-        InlinePanel(
+        PermissionInlinePanel(
             "form_fields",
             label="Extra vragen",
             help_text="De vaste velden (boek, naam, e-mail, telefoon, opleiding, opleider, "
-            "leerdoel, motivatie, toestemming) staan altijd op het formulier.",
+            "leerdoel, motivatie, toestemming) staan altijd op het formulier. Extra vragen "
+            "beheert het secretariaat.",
         ),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("from_address"),
+                        FieldPanel("to_address", permission=ROUTE_PERSONAL_DATA),
+                    ]
+                ),
                 FieldPanel("subject"),
             ],
             heading="Melding per e-mail aan het secretariaat",
+            help_text="Het ontvangstadres van aanvragen kan alleen het secretariaat wijzigen.",
         ),
     ]
+    base_form_class = LoanFormPageForm
 
     parent_page_types = ["library.ExpertIndexPage"]
     subpage_types: list[str] = []
@@ -224,12 +233,31 @@ class LoanFormPage(AbstractEmailForm):
         verbose_name = "Uitleenformulier"
         verbose_name_plural = "Uitleenformulieren"
 
+    def save(self, *args, **kwargs):
+        creating = self.pk is None
+        super().save(*args, **kwargs)
+        if creating:
+            from django.apps import apps
+
+            from cms import roles
+
+            roles.grant_page_permissions(
+                apps, roles.SECRETARIAT, roles.LOAN_FORM_PAGE_PERMISSIONS, page_id=self.pk
+            )
+
     def get_form_class(self):
         builder_form = super().get_form_class()
         return type("LoanForm", (CoreLoanFields, builder_form), {})
 
     def get_submission_class(self):
         return LoanFormSubmission
+
+    def get_submissions_list_view_class(self):
+        # Residents' answers: the CSV/Excel export must not turn them into formulas. Imported
+        # here because Wagtail's admin views need the models loaded.
+        from cms.exports import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
 
     def get_data_fields(self):
         submit_time, *editor_fields = super().get_data_fields()
@@ -254,7 +282,6 @@ class LoanFormPage(AbstractEmailForm):
                 learning_goals=data["learning_goals"],
                 motivation=data["motivation"],
             )
-        form.count_request()
         if self.to_address:
             self.notify_secretariat(form, loan)
         submission.loan = loan
@@ -279,6 +306,7 @@ class LoanFormPage(AbstractEmailForm):
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            form.visitor_address = client_address(request)
             if form.is_bot:
                 # Refuse bots silently: they see the thank-you page, nothing is stored.
                 return self.render_landing_page(request, None, *args, **kwargs)
@@ -300,7 +328,12 @@ class LoanFormPage(AbstractEmailForm):
             return None
         if requested in dict(form.fields["expert"].choices):
             return None
-        book = ExpertPage.objects.filter(pk=requested).first() if requested.isdigit() else None
+        # Only a live, public cover may be named: a draft or restricted expert stays unknown.
+        book = (
+            ExpertPage.objects.live().public().filter(pk=int(requested)).first()
+            if requested.isascii() and requested.isdigit() and int(requested) <= MAX_PAGE_ID
+            else None
+        )
         if book is not None and book.is_absent():
             return (
                 f"{book.expert_name} is afwezig tot en met {book.absent_until:%d-%m-%Y}. "

@@ -8,6 +8,8 @@ from django.utils.crypto import salted_hmac
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.search import index
 
+from cms.validators import single_line
+
 
 class LoanStatus(models.TextChoices):
     RECEIVED = "received", "Ontvangen"
@@ -55,12 +57,14 @@ class LoanRequest(index.Indexed, models.Model):
     )
     created_at = models.DateTimeField("Ontvangen op", auto_now_add=True)
 
-    name = models.CharField("Naam", max_length=120)
+    name = models.CharField("Naam", max_length=120, validators=[single_line])
     email = models.EmailField("E-mailadres")
-    phone = models.CharField("Telefoon", max_length=40)
+    phone = models.CharField("Telefoon", max_length=40, validators=[single_line])
     programme = models.CharField("Opleiding", max_length=40, choices=Programme.choices)
-    programme_other = models.CharField("Andere opleiding", max_length=120, blank=True)
-    supervisor = models.CharField("Opleider", max_length=120)
+    programme_other = models.CharField(
+        "Andere opleiding", max_length=120, blank=True, validators=[single_line]
+    )
+    supervisor = models.CharField("Opleider", max_length=120, validators=[single_line])
     learning_goals = models.TextField("Leerdoel(en)")
     motivation = models.TextField("Motivatie", blank=True)
     consent_at = models.DateTimeField("Toestemming gegeven op")

@@ -1,0 +1,54 @@
+"""Who may put a book cover online, and who sees an expert's private data.
+
+A cover goes live only by the working group's approval in the "Toelating expert" workflow:
+nobody but a superuser holds a direct publish right on covers (page permissions in Wagtail
+are per subtree, not per page type, so the rule lives in the covers' permission tester).
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models.pages import PagePermissionTester
+
+# The panel "Alleen voor werkgroep en secretariaat" (private e-mail, phone, admission record).
+PRIVATE_EXPERT_DATA = "library.change_expert_private_data"
+
+
+class CoverPermissionTester(PagePermissionTester):
+    def can_publish(self) -> bool:
+        return self.user.is_superuser and super().can_publish()
+
+
+class CataloguePermissionTester(PagePermissionTester):
+    """A new cover created under the catalogue may not be published on creation either.
+    (Other new pages under the catalogue are rare; they go through the same workflow.)"""
+
+    def can_publish_subpage(self) -> bool:
+        return self.user.is_superuser and super().can_publish_subpage()
+
+
+class AdmissionTask(AbstractGroupApprovalTask):
+    """The working group's check of a cover against the criteria for the expert's kind.
+
+    Approving publishes (cms.workflows.publish_approved); with a required criterion unticked
+    the approval is refused and the reviewer is sent back to the editor with the reason.
+    """
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            cover = task_state.revision.as_object()
+            if hasattr(cover, "missing_criteria") and cover.missing_criteria():
+                return reverse("library_admission_incomplete", args=[cover.pk])
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Leden van de gekozen groepen toetsen de boekenkaft aan de criteria; goedkeuren "
+            "publiceert hem, en kan pas als de verplichte criteria zijn aangevinkt."
+        )
+
+    class Meta:
+        verbose_name = "Toetsing door de werkgroep"
+        verbose_name_plural = "Toetsingen door de werkgroep"
