@@ -28,6 +28,7 @@ from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from cms.exports import SafeSpreadsheetExportMixin
 from library import loans, retention, statistics, supervisor_updates
 from library.mail import MissingEmailTemplate
 from library.models import LoanEvent, LoanRequest
@@ -68,7 +69,9 @@ class DueColumn(Column):
         return f"{what}: {loans.dutch_date(day)}"
 
 
-class LoanRequestIndexView(IndexView):
+class LoanRequestIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The register; its CSV/Excel export neutralises formulas (see cms.exports)."""
+
     @cached_property
     def header_buttons(self):
         return [
@@ -121,6 +124,12 @@ class LoanRequestViewSet(ModelViewSet):
     ]
     filterset_class = LoanRequestFilterSet
     search_fields = ["name", "email", "supervisor", "learning_goals", "book_title", "expert_name"]
+    # Searched in the database with icontains, not through Wagtail's search index: on SQLite
+    # that index only has a title and a body column, so searching these named fields failed
+    # ("no such column: name") whatever was typed. icontains works alike on SQLite and
+    # PostgreSQL, needs no query syntax, finds part of a name or e-mail address, and the
+    # register is small enough to scan.
+    search_backend_name = None
     list_export = [
         "created_at",
         "name",

@@ -2,7 +2,8 @@
 show figures and learning goals, never a resident's name or contact details.
 
 Each report is a period form, a table and CSV/Excel export through Wagtail's own
-SpreadsheetExportMixin (the one behind the admin's page reports).
+SpreadsheetExportMixin (the one behind the admin's page reports), made safe against formula
+injection by cms.exports.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from cms.exports import SafeSpreadsheetExportMixin
 from library import business_case, charts, statistics
 from library.models import BusinessCaseSettings
 
@@ -68,7 +69,7 @@ def display(value) -> str:
     return str(value)
 
 
-class WorkingGroupReport(SpreadsheetExportMixin, TemplateView):
+class WorkingGroupReport(SafeSpreadsheetExportMixin, TemplateView):
     template_name = "library/reports/report.html"
     title = ""
     description = ""
