@@ -6,6 +6,8 @@ class CmsConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
+        from cms import admin_refusals
         from cms.page_cache import connect_invalidation
 
         connect_invalidation()
+        admin_refusals.install()

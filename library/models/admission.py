@@ -37,7 +37,9 @@ class AdmissionTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            cover = task_state.revision.as_object()
+            # What approval publishes: the latest revision (the task's own revision is the
+            # one submitted, before the working group ticked the criteria).
+            cover = task_state.workflow_state.content_object.get_latest_revision_as_object()
             if hasattr(cover, "missing_criteria") and cover.missing_criteria():
                 return reverse("library_admission_incomplete", args=[cover.pk])
         return super().on_action(task_state, user, action_name, **kwargs)
