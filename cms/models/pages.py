@@ -7,9 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock, FeaturedLinksBlock
+from cms.preview import FramedPreviewMixin
 
 
-class HomePage(Page):
+class HomePage(FramedPreviewMixin, Page):
     hero_text = models.TextField(
         "Openingszin",
         max_length=400,
@@ -44,7 +45,7 @@ class HomePage(Page):
         verbose_name_plural = "Homepages"
 
 
-class StandardPage(Page):
+class StandardPage(FramedPreviewMixin, Page):
     introduction = models.TextField("Inleiding", blank=True, max_length=600)
     body = StreamField(BodyBlock(), verbose_name="Inhoud", blank=True)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from cms.env import email_settings, env_int, env_list, env_str
+from cms.env import email_settings, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +64,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step verification: which device verified this session, then the admin's demand
+    # for it (cms/two_factor). Both need request.user, so they come after authentication.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -223,7 +230,8 @@ WAGTAILFRONTENDCACHE = (
 # from other hosts; the Wagtail admin needs inline scripts and styles, so it is left out.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"  # Wagtail's own preview views allow their admin frame themselves
+# Page previews in the editor's panel: SAMEORIGIN and frame-ancestors 'self' (cms/preview.py).
+X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
@@ -264,3 +272,11 @@ LOAN_FORM_LIMIT_PER_ADDRESS = env_int("LOAN_FORM_LIMIT_PER_ADDRESS", 10)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+
+# Two-step verification (django-otp, cms/two_factor): superusers and the roles that see
+# residents' personal data (Secretariaat, Werkgroep) confirm their admin login with a code from
+# an authenticator app or a recovery code. Editors only when OTP_REQUIRED_FOR_EDITORS is on.
+# Wrong codes are throttled by django-otp: 1, 2, 4, 8 ... seconds between attempts.
+OTP_REQUIRED = True
+OTP_REQUIRED_FOR_EDITORS = env_bool("OTP_REQUIRED_FOR_EDITORS", False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

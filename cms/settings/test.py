@@ -14,6 +14,9 @@ if not env_str("EMAIL_URL"):  # the no-loss test gives its app servers a real SM
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or tempfile.mkdtemp(prefix="cms-test-media-"))
 ALLOWED_HOSTS = ["*"]
+# Most tests log staff in with force_login and no second step; tests/cms/test_two_factor.py
+# turns the requirement on itself.
+OTP_REQUIRED = False
 
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True

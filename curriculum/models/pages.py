@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.preview import FramedPreviewMixin, frameable_by_admin
 from curriculum.blocks import (
     AuthorBlock,
     ParticipantTaskBlock,
@@ -39,7 +40,7 @@ def general_text(label: str) -> RichTextField:
     return RichTextField(label, blank=True, features=RICH_TEXT_FEATURES)
 
 
-class WorkshopIndexPage(RoutablePageMixin, Page):
+class WorkshopIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """The series, with the general information every trainer guide shares (chapter 1)."""
 
     series_title = models.CharField(
@@ -209,7 +210,7 @@ class WorkshopPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class WorkshopPage(RoutablePageMixin, Page):
+class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """One two-hour workshop on one essence; renders as a web page and as a trainer guide."""
 
     essence = models.OneToOneField(
@@ -350,6 +351,7 @@ class WorkshopPage(RoutablePageMixin, Page):
 
         return guides.guide_response(self)
 
+    @frameable_by_admin
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
         # RoutablePageMixin.serve_preview always resolves "/", so dispatch on the mode here.
         if mode_name == PDF_PREVIEW_MODE:

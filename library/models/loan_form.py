@@ -154,7 +154,11 @@ class CoreLoanFields(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("programme") == Programme.OTHER and not cleaned.get("programme_other"):
+        if (
+            cleaned.get("programme") == Programme.OTHER
+            and not cleaned.get("programme_other")
+            and "programme_other" not in self.errors  # one message is enough
+        ):
             self.add_error("programme_other", "Welke opleiding volg je?")
         if not self.errors and not self.is_bot:
             self.take_rate_limit_slot((cleaned.get("email") or "").lower())
