@@ -15,6 +15,9 @@ if not SECRET_KEY:
     )
 
 DEBUG = False
+# Staff who see residents' personal data always confirm their login with a second step here,
+# whatever the environment says (the switch is for a look at the demo on one's own machine).
+OTP_REQUIRED = True
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -37,3 +37,8 @@ class Command(BaseCommand):
                 f"gebruikersnaam: {DEMO_USERNAME}  wachtwoord: {DEMO_PASSWORD}"
             )
         )
+        if settings.OTP_REQUIRED:
+            self.stdout.write(
+                "Bij de eerste keer inloggen stel je tweestapsverificatie in met een "
+                "authenticator-app. Alleen even rondkijken zonder app: OTP_REQUIRED=false make run"
+            )
