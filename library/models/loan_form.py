@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
+from wagtail.models.pages import PagePermissionTester
 
 from cms import rate_limit
 from cms.blocks import RICH_TEXT_FEATURES
@@ -190,6 +191,25 @@ class CoreLoanFields(forms.Form):
         return None if value in (None, "", NO_EXPERT) else ExpertPage.objects.get(pk=value)
 
 
+class LoanFormPermissionTester(PagePermissionTester):
+    """Taking the loan form offline or moving it frees its address for a redirect to
+    somewhere else: that is the secretariat's decision. Deleting it also deletes its
+    submissions (residents' personal data) and stops the loan process: only a superuser does
+    that (Wagtail would let anyone with "change" and "publish" delete it)."""
+
+    def may_route(self) -> bool:
+        return self.user.is_superuser or self.user.has_perm(ROUTE_PERSONAL_DATA)
+
+    def can_unpublish(self) -> bool:
+        return self.may_route() and super().can_unpublish()
+
+    def can_delete(self, ignore_bulk=False) -> bool:
+        return self.user.is_superuser and super().can_delete(ignore_bulk)
+
+    def can_move(self) -> bool:
+        return self.may_route() and super().can_move()
+
+
 class LoanFormPageForm(PermissionedFormsetsForm):
     # The questions decide which personal data residents hand over: the secretariat's call.
     formset_permissions = {"form_fields": ROUTE_PERSONAL_DATA}
@@ -236,6 +256,9 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
     class Meta:
         verbose_name = "Uitleenformulier"
         verbose_name_plural = "Uitleenformulieren"
+
+    def permissions_for_user(self, user):
+        return LoanFormPermissionTester(user, self)
 
     def save(self, *args, **kwargs):
         creating = self.pk is None

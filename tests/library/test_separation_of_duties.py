@@ -119,6 +119,22 @@ def test_secretariat_changes_recipient_and_questions_of_the_loan_form(site):
     assert LoanFormPage.objects.get(pk=form_page.pk).to_address == "balie@example.org"
 
 
+@pytest.mark.parametrize("action", ["unpublish", "move"])
+def test_editor_cannot_take_the_loan_form_offline(site, action):
+    """Unpublished or moved, its address is free for a redirect to another site's form."""
+    client, editor = logged_in(roles.EDITORS)
+    form_page = site["form_page"]
+    permissions = form_page.permissions_for_user(editor)
+    assert not permissions.can_unpublish() and not permissions.can_move()
+    assert not permissions.can_delete()
+    response = client.post(f"/admin/pages/{form_page.pk}/{action}/", {"include_descendants": ""})
+    assert response.status_code == 403
+    form_page.refresh_from_db()
+    assert form_page.live and form_page.get_parent().pk == site["catalogue"].pk
+    secretariat = user_in_group(roles.SECRETARIAT)
+    assert form_page.permissions_for_user(secretariat).can_unpublish()
+
+
 def test_new_loan_form_page_is_kept_by_the_secretariat(site):
     secretariat = user_in_group(roles.SECRETARIAT)
     permissions = site["form_page"].permissions_for_user(secretariat)
