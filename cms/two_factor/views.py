@@ -34,11 +34,11 @@ APP_DEVICE_NAME = "Authenticator-app"
 RECOVERY_DEVICE_NAME = "Herstelcodes"
 
 WRONG_SETUP_CODE = (
-    "Deze code klopt niet. Vul de code in die de app nu toont; staat de tijd op uw telefoon "
+    "Deze code klopt niet. Vul de code in die de app nu toont; staat de tijd op je telefoon "
     "goed ingesteld?"
 )
 WRONG_CODE = (
-    "Deze code klopt niet. Vul de code uit uw authenticator-app in, of een herstelcode die u "
+    "Deze code klopt niet. Vul de code uit je authenticator-app in, of een herstelcode die je "
     "nog niet hebt gebruikt."
 )
 NOT_SIX_DIGITS = "Vul de code van 6 cijfers uit de app in."
@@ -217,10 +217,10 @@ def verify(request):
 
 
 def recovery_code_used_message(left: int) -> str:
-    used = "U bent ingelogd met een herstelcode; die code werkt nu niet meer."
+    used = "Je bent ingelogd met een herstelcode; die code werkt nu niet meer."
     if left == 0:
         return (
-            f"{used} U hebt geen herstelcodes meer: vraag een beheerder uw "
+            f"{used} Je hebt geen herstelcodes meer: vraag een beheerder je "
             "tweestapsverificatie opnieuw in te stellen."
         )
-    return f"{used} U hebt er nog {left}."
+    return f"{used} Je hebt er nog {left}."

@@ -125,7 +125,7 @@ def test_secretariat_sets_up_the_app_after_the_password_login():
     done = client.post(SETUP, {"code": app_code(device), "next": "/admin/leenbalie/"})
     assert done.status_code == 200
     html = done.content.decode()
-    assert "Bewaar uw herstelcodes" in html and "Tweestapsverificatie is ingesteld." in html
+    assert "Bewaar je herstelcodes" in html and "Tweestapsverificatie is ingesteld." in html
     codes = recovery_codes(done)
     assert len(codes) == 10 and len(set(codes)) == 10
     assert StaticToken.objects.filter(device__user=user).count() == 10
@@ -198,7 +198,7 @@ def test_a_recovery_code_works_once():
     assert used.status_code == 302 and used["Location"] == DESK
     desk = client.get(DESK)
     assert desk.status_code == 200
-    assert "U bent ingelogd met een herstelcode" in desk.content.decode()
+    assert "Je bent ingelogd met een herstelcode" in desk.content.decode()
     assert StaticToken.objects.filter(device__user=user).count() == 9
     log_out(client)
 
