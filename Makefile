@@ -13,10 +13,16 @@ run: setup
 	@echo "Site draait op http://$(HOST):$(PORT)/ (stoppen: Ctrl+C)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The trainer guides and the catalogue booklet take seconds each to render: warm_pdf_cache
+# renders them in the background, so `make run` serves at once and the first trainer gets the
+# PDF from the cache (a request that comes earlier waits for that same render, cms/pdf.py).
 setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py ensure_demo_admin
+	@mkdir -p var
+	@nohup $(BIN)/python manage.py warm_pdf_cache >var/warm_pdf_cache.log 2>&1 &
+	@echo "Pdf's worden op de achtergrond klaargezet (voortgang: var/warm_pdf_cache.log)"
 
 install: $(VENV)/.installed-base
 install-test: $(VENV)/.installed-test

@@ -6,21 +6,46 @@ learned headers, response), so what a backend does per call decides the req/s.
 
 from __future__ import annotations
 
+import os
 import pickle
 
 from django.core.cache.backends import filebased, redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.files import locks
 
 MISSING = object()
+# Beside the entries; not a "*.djcache" file, so clear() and culling leave it alone.
+ADD_LOCK_NAME = "add.lock"
 
 
 class FileBasedCache(filebased.FileBasedCache):
-    """Stores pickles uncompressed.
+    """Stores pickles uncompressed, and add() has one winner across processes.
 
     Django zlib-compresses every value; unpacking a cached 65 kB trainer guide took 0.36 ms a
     hit, half the time of serving it. Pages and PDFs are read far more often than written, and
     the disk is cheap.
     """
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        """Store the value only if the key has none; True for exactly one of several callers.
+
+        Django's add() is has_key() followed by set(): two processes that both find no entry
+        both store theirs and both get True. The PDF render lock (cms/pdf.py) relies on
+        add() having one winner, as it has in Redis and LocMem, so here the check and the
+        write happen under an exclusive lock (fcntl) on one file that every process using
+        this folder opens. O_CREAT|O_EXCL on the entry itself would not do: an expired entry
+        must be replaceable, and a reader could open the new file before its content is in.
+        """
+        self._createdir()  # the folder can be removed at any time (clear, restore)
+        with open(os.path.join(self._dir, ADD_LOCK_NAME), "ab") as lock_file:
+            locks.lock(lock_file, locks.LOCK_EX)
+            try:
+                if self.has_key(key, version):
+                    return False
+                self.set(key, value, timeout, version)
+                return True
+            finally:
+                locks.unlock(lock_file)
 
     def get(self, key, default=None, version=None):
         path = self._key_to_file(key, version)

@@ -4,17 +4,22 @@ Every printable document (trainer guides, flyers, book covers) goes through `ren
 Resources are read from the site's own static and media folders on disk and never fetched
 over the network: any other URL is refused and logged. Rendered PDFs are kept on disk, keyed
 by the caller's content version and the print templates' version, so a second download is
-served without rendering.
+served without rendering. Requests that arrive while a document is being rendered wait for
+that one render (`RenderLock`), and `manage.py warm_pdf_cache` renders what the apps register
+under the `WARM_PDF_CACHE_HOOK` Wagtail hook ahead of the first visitor.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import mimetypes
 import os
 import tempfile
 import threading
+import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import caches
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
@@ -30,6 +36,8 @@ from django.utils._os import safe_join
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from cms.page_cache import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +50,15 @@ PRINT_CSS = "css/pdf.css"
 
 # WeasyPrint keeps per-render state in module globals; one render at a time per process.
 _render_lock = threading.Lock()
+
+# One render per document version, however many requests ask for it at once (see RenderLock).
+RENDER_LOCK_CACHE = "default"
+RENDER_LOCK_SECONDS = 15  # renewed while the render runs; a holder that died lets it expire
+RENDER_WAIT_SECONDS = 60  # then a waiter renders itself: nobody waits forever
+RENDER_POLL_SECONDS = 0.2
+# Apps register a function under this Wagtail hook that yields the `Printable`s to render
+# ahead of the first visitor (`manage.py warm_pdf_cache`).
+WARM_PDF_CACHE_HOOK = "warm_pdf_cache"
 
 
 class RefusedURL(ValueError):
@@ -211,11 +228,122 @@ class CachedPDF:
                 old.unlink(missing_ok=True)
 
     def get_or_render(self, render: Callable[[], bytes]) -> bytes:
+        """The cached file, or else one render for all who ask at the same time.
+
+        Right after a publish or deploy, four trainers opening the same guide rendered it four
+        times, one after the other (9 s, 17 s, 24 s, 31 s). Now the first takes the render
+        lock and renders; the others look for the file every RENDER_POLL_SECONDS until it is
+        there. A lock that is gone without a file (the render failed, or its process died and
+        the lock expired) is taken by the next waiter; after RENDER_WAIT_SECONDS a waiter
+        renders without the lock."""
         pdf = self.read()
-        if pdf is None:
-            pdf = render()
-            self.write(pdf)
-        return pdf
+        if pdf is not None:
+            return pdf
+        lock = RenderLock(self.path.name)
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while not lock.acquire():
+            if time.monotonic() >= deadline:
+                logger.warning(
+                    "PDF: %s na %s s nog niet klaar; zelf renderen", self.name, RENDER_WAIT_SECONDS
+                )
+                break
+            time.sleep(RENDER_POLL_SECONDS)
+            pdf = self.read()
+            if pdf is not None:
+                return pdf
+        try:
+            pdf = self.read()  # written by the previous holder just before it let go
+            if pdf is None:
+                pdf = render()
+                self.write(pdf)
+            return pdf
+        finally:
+            lock.release()
+
+
+class RenderLock:
+    """The right to render one version of one document, held in Django's shared cache, so it
+    counts across threads, worker processes and (with Redis) app servers.
+
+    Taken with the cache's add(), which has exactly one winner in Redis, LocMem and the site's
+    file cache (cms.cache.FileBasedCache; Django's own is not atomic there). While the render
+    runs, a thread renews the lock; a holder whose process is killed stops renewing and its
+    lock expires within RENDER_LOCK_SECONDS. If the cache cannot be reached, the caller
+    renders without a lock rather than fail."""
+
+    def __init__(self, name: str) -> None:
+        self.key = f"pdf-render:{name}"
+        self.token = uuid.uuid4().hex
+        # The backends this site uses (file, LocMem, Redis) may be shared between threads:
+        # the renewing thread uses the caller's.
+        self.cache = caches[RENDER_LOCK_CACHE]
+        self._released = threading.Event()
+        self._renewer: threading.Thread | None = None
+
+    def acquire(self) -> bool:
+        try:
+            if not self.cache.add(self.key, self.token, RENDER_LOCK_SECONDS):
+                return False
+        except CACHE_ERRORS:
+            logger.exception("PDF: cache niet bereikbaar; renderen zonder vergrendeling")
+            return True
+        self._renewer = threading.Thread(target=self._renew, name=self.key, daemon=True)
+        self._renewer.start()
+        _held_locks.add(self)
+        return True
+
+    def _renew(self) -> None:
+        while not self._released.wait(RENDER_LOCK_SECONDS / 4):
+            try:
+                self.cache.touch(self.key, RENDER_LOCK_SECONDS)
+            except CACHE_ERRORS:
+                logger.exception("PDF: vergrendeling %s niet verlengd", self.key)
+
+    def release(self) -> None:
+        if self._renewer is None:
+            return
+        self._released.set()
+        self._renewer.join()
+        self._renewer = None
+        _held_locks.discard(self)
+        try:
+            # Not a lock that a waiter took over after ours expired.
+            if self.cache.get(self.key) == self.token:
+                self.cache.delete(self.key)
+        except CACHE_ERRORS:
+            logger.exception("PDF: vergrendeling %s niet opgeheven", self.key)
+
+
+_held_locks: set[RenderLock] = set()
+
+
+@atexit.register
+def release_held_locks() -> None:
+    """A process that exits during a render (a management command whose publish queued one
+    in a daemon thread of cms.tasks) lets go at once, so a waiter does not wait for expiry."""
+    for lock in list(_held_locks):
+        lock.release()
+
+
+@dataclass(frozen=True)
+class Printable:
+    """A cached document and how to render it: what an app hands to `warm_pdf_cache`."""
+
+    label: str
+    document: CachedPDF
+    render: Callable[[], bytes]
+
+    def warm(self) -> tuple[bool, int]:
+        """Fill the cache; (whether this call rendered, size in bytes)."""
+        rendered = False
+
+        def render() -> bytes:
+            nonlocal rendered
+            rendered = True
+            return self.render()
+
+        pdf = self.document.get_or_render(render)
+        return rendered, len(pdf)
 
 
 def pdf_response(

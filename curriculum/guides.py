@@ -8,13 +8,15 @@ renders the new version straight away, so trainers rarely wait for a render.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from functools import partial
 
 from django.db.models import Max
 from django.http import HttpResponse
 from django.utils import timezone
 from django_tasks import task
 
-from cms.pdf import CachedPDF, human_size, pdf_response, render_pdf
+from cms.pdf import CachedPDF, Printable, human_size, pdf_response, render_pdf
 from curriculum.models import Essence, WorkMethod, WorkshopIndexPage, WorkshopPage
 
 logger = logging.getLogger(__name__)
@@ -120,6 +122,22 @@ def guide_size_label(workshop: WorkshopPage) -> str:
 def all_guides_size_label(series: WorkshopIndexPage) -> str:
     # The all-eight document takes seconds to render: show its size only once it exists.
     return human_size(all_guides_document(series).size())
+
+
+def guides_to_warm() -> Iterator[Printable]:
+    """Every published guide and each series' all-in-one document, for `warm_pdf_cache`."""
+    for series in WorkshopIndexPage.objects.live().order_by("path"):
+        for workshop in series.workshops():
+            yield Printable(
+                f"Docentenhandreiking deel {workshop.part_number}: {workshop.title}",
+                guide_document(workshop),
+                partial(render_guide, workshop),
+            )
+        yield Printable(
+            f"Docentenhandreikingen {series.title} (alle workshops)",
+            all_guides_document(series),
+            partial(render_all_guides, series),
+        )
 
 
 @task(backend="pdf")

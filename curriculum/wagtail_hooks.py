@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.pdf import WARM_PDF_CACHE_HOOK
+from curriculum import guides
 from curriculum.models import Essence, WorkMethod
 
 
@@ -19,6 +21,9 @@ class WorkMethodViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "source"]
     search_fields = ["name", "description"]
+    # Searched with the database's icontains, as the loan desk (see library/desk.py): Wagtail's
+    # index on SQLite cannot search a named field.
+    search_backend_name = None
 
 
 class CurriculumViewSetGroup(SnippetViewSetGroup):
@@ -41,3 +46,8 @@ def running_totals_js():
 def admin_css():
     # The running totals in the editor and the working group's reports.
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register(WARM_PDF_CACHE_HOOK)
+def trainer_guides_to_warm():
+    return guides.guides_to_warm()

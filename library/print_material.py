@@ -4,6 +4,9 @@ cached on the pages' revisions and re-rendered after publishing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
+
 import segno
 from django.http import HttpResponse
 from django.utils import timezone
@@ -12,7 +15,7 @@ from django_tasks import task
 from wagtail.models import Site
 
 from cms.models import SiteSettings
-from cms.pdf import CachedPDF, pdf_response, pdf_to_png, render_pdf
+from cms.pdf import CachedPDF, Printable, pdf_response, pdf_to_png, render_pdf
 from library.models import Availability, ExpertIndexPage, ExpertPage
 
 LIBRARY_CSS = ("css/pdf-library.css",)
@@ -172,6 +175,27 @@ def booklet_document(catalogue: ExpertIndexPage) -> CachedPDF:
 def booklet_response(catalogue: ExpertIndexPage) -> HttpResponse:
     pdf = booklet_document(catalogue).get_or_render(lambda: render_booklet(catalogue))
     return pdf_response(pdf, "catalogus-expertbibliotheek.pdf")
+
+
+def print_material_to_warm() -> Iterator[Printable]:
+    """The booklet, flyer and slide of each published catalogue, for `warm_pdf_cache`. Book
+    covers (one page each, rendered in well under a second) are left to their first request."""
+    for catalogue in ExpertIndexPage.objects.live().order_by("path"):
+        yield Printable(
+            f"Catalogusboekje {catalogue.title}",
+            booklet_document(catalogue),
+            partial(render_booklet, catalogue),
+        )
+        yield Printable(
+            f"Flyer {catalogue.title}",
+            catalogue_document("flyer", catalogue, FLYER),
+            partial(render_flyer, catalogue),
+        )
+        yield Printable(
+            f"Dia {catalogue.title}",
+            catalogue_document("dia", catalogue, SLIDE),
+            partial(render_slide, catalogue),
+        )
 
 
 @task(backend="pdf")

@@ -6,6 +6,8 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.pdf import WARM_PDF_CACHE_HOOK
+from library import print_material
 from library.admin_views import admission_incomplete, withdraw_expert
 from library.models import (
     Availability,
@@ -168,6 +170,14 @@ class SupervisorViewSet(SnippetViewSet):
     menu_label = "Opleiders"
     list_display = ["name", "email", "organisation"]
     search_fields = ["name"]
+    # Searched with the database's icontains, as the loan desk (see library/desk.py): Wagtail's
+    # index on SQLite cannot search a named field.
+    search_backend_name = None
 
 
 register_snippet(SupervisorViewSet)
+
+
+@hooks.register(WARM_PDF_CACHE_HOOK)
+def print_material_to_warm():
+    return print_material.print_material_to_warm()

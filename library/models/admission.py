@@ -19,13 +19,32 @@ class CoverPermissionTester(PagePermissionTester):
     def can_publish(self) -> bool:
         return self.user.is_superuser and super().can_publish()
 
+    def can_delete(self, ignore_bulk=False) -> bool:
+        # A cover leaves the library by withdrawal (library.experts.withdraw), which keeps its
+        # private data, admission record and loan history. Wagtail lets anyone with "change"
+        # delete a draft and with "change" and "publish" a live page, which destroys them.
+        return self.user.is_superuser and super().can_delete(ignore_bulk)
+
 
 class CataloguePermissionTester(PagePermissionTester):
     """A new cover created under the catalogue may not be published on creation either.
-    (Other new pages under the catalogue are rare; they go through the same workflow.)"""
+    (Other new pages under the catalogue are rare; they go through the same workflow.)
+
+    Taking the catalogue offline, moving or deleting it also takes the loan form beneath it
+    away (its address then free for a redirect elsewhere) and deletes every cover: only a
+    superuser does that."""
 
     def can_publish_subpage(self) -> bool:
         return self.user.is_superuser and super().can_publish_subpage()
+
+    def can_unpublish(self) -> bool:
+        return self.user.is_superuser and super().can_unpublish()
+
+    def can_move(self) -> bool:
+        return self.user.is_superuser and super().can_move()
+
+    def can_delete(self, ignore_bulk=False) -> bool:
+        return self.user.is_superuser and super().can_delete(ignore_bulk)
 
 
 class AdmissionTask(AbstractGroupApprovalTask):

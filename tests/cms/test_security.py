@@ -1,4 +1,5 @@
-"""Security headers, brute-force protection, upload limits and the role matrix of the admin."""
+"""Security headers, brute-force protection and upload limits. (The admin's role matrix is in
+test_role_matrix.py.)"""
 
 import io
 
@@ -148,60 +149,6 @@ def test_image_uploads_refuse_svg_and_oversized_files(client, site, settings):
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
     accepted = upload(client, "foto.png", png_bytes(), "image/png")
     assert accepted.status_code == 302 and WagtailImage.objects.count() == 1
-
-
-ROLES = ["anonymous", roles.EDITORS, roles.SECRETARIAT, roles.WORKING_GROUP, "superuser"]
-DESK = roles.SECRETARIAT
-REPORTS = roles.WORKING_GROUP
-
-
-def admin_urls(loan) -> dict[str, set[str]]:
-    """Every admin URL of the loan desk and the reports, with the roles that may open it."""
-    desk = {DESK, "superuser"}
-    reports = {REPORTS, "superuser"}
-    urls = {
-        "/admin/leenbalie/": desk,
-        f"/admin/leenbalie/inspect/{loan.pk}/": desk,
-        f"/admin/leenbalie/edit/{loan.pk}/": desk,
-        f"/admin/leenbalie/{loan.pk}/stap/confirm/": desk,
-        f"/admin/leenbalie/{loan.pk}/boek/": desk,
-        f"/admin/leenbalie/{loan.pk}/gegevens.json": desk,
-        f"/admin/leenbalie/{loan.pk}/wissen/": desk,
-        "/admin/leenbalie/herinneringen/": desk,
-        "/admin/leenbalie/opleiders/": desk,
-        "/admin/leenbalie/?export=csv": desk,
-        "/admin/rapporten/business-case/": reports,
-    }
-    for slug in ("leerdoelen-zonder-expert", "per-opleider", "per-expert", "doorlooptijden"):
-        urls[f"/admin/rapporten/{slug}/"] = reports
-        urls[f"/admin/rapporten/{slug}/?export=csv"] = reports
-    urls["/admin/rapporten/evaluaties/"] = reports
-    return urls
-
-
-def client_for(role: str) -> Client:
-    client = Client()
-    if role == "superuser":
-        from django.contrib.auth.models import User
-
-        client.force_login(User.objects.create_superuser("beheerder", "b@example.org", "pw"))
-    elif role != "anonymous":
-        client.force_login(user_in_group(role))
-    return client
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix_of_desk_and_reports(site, role):
-    loan = make_loan(site["expert"])
-    client = client_for(role)
-    for url, allowed in admin_urls(loan).items():
-        status = client.get(url).status_code
-        if role in allowed:
-            assert status == 200, (role, url, status)
-        elif role == "anonymous":
-            assert status == 302, (role, url, status)  # to the login page
-        else:
-            assert status in (302, 403), (role, url, status)
 
 
 def test_no_personal_data_in_public_responses(client, site):
