@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
+from contextlib import contextmanager
 
 from django.core.cache.backends import filebased, redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -36,14 +38,40 @@ class FileBasedCache(filebased.FileBasedCache):
         this folder opens. O_CREAT|O_EXCL on the entry itself would not do: an expired entry
         must be replaceable, and a reader could open the new file before its content is in.
         """
+        with self._exclusive():
+            if self.has_key(key, version):
+                return False
+            self.set(key, value, timeout, version)
+            return True
+
+    def incr(self, key, delta=1, version=None):
+        """Raise a counter with one winner per step across processes, keeping its expiry.
+
+        Django's incr() is get() followed by set(), so parallel callers lose counts (the loan
+        form's rate limit, cms/rate_limit.py, let ten parallel requests through), and its set()
+        gives the entry the default timeout, which would shorten an hour's window to minutes.
+        """
+        with self._exclusive():
+            path = self._key_to_file(key, version)
+            try:
+                with open(path, "rb") as file:
+                    expires = pickle.load(file)  # noqa: S301 - written by this process
+                    value = pickle.load(file)  # noqa: S301
+            except (FileNotFoundError, EOFError, pickle.UnpicklingError):
+                value = MISSING
+            now = time.time()
+            if value is MISSING or (expires is not None and expires < now):
+                raise ValueError(f"Key '{key}' not found")
+            self.set(key, value + delta, None if expires is None else expires - now, version)
+            return value + delta
+
+    @contextmanager
+    def _exclusive(self):
         self._createdir()  # the folder can be removed at any time (clear, restore)
         with open(os.path.join(self._dir, ADD_LOCK_NAME), "ab") as lock_file:
             locks.lock(lock_file, locks.LOCK_EX)
             try:
-                if self.has_key(key, version):
-                    return False
-                self.set(key, value, timeout, version)
-                return True
+                yield
             finally:
                 locks.unlock(lock_file)
 

@@ -60,3 +60,50 @@ def test_add_replaces_an_expired_entry_and_keeps_a_live_one(tmp_path):
     assert cache.get("verlopen") == "nieuw"
     cache.clear()  # the lock file beside the entries is not an entry, and add() still works
     assert cache.add("verlopen", "na legen", 60) is True
+
+
+INCREMENTS = 50
+
+
+def count(directory: str, barrier, results) -> None:
+    cache = FileBasedCache(directory, {})
+    barrier.wait(timeout=60)
+    results.put([cache.incr("teller") for _ in range(INCREMENTS)])
+
+
+def test_eight_processes_counting_lose_no_step_and_keep_the_window(tmp_path):
+    """incr() is what the loan form's rate limit counts with (cms/rate_limit.py)."""
+    directory = str(tmp_path / "cache")
+    cache = FileBasedCache(directory, {})
+    cache.add("teller", 0, 3600)
+    context = multiprocessing.get_context("spawn")
+    barrier, results = context.Barrier(PROCESSES), context.Queue()
+    processes = [
+        context.Process(target=count, args=(directory, barrier, results)) for _ in range(PROCESSES)
+    ]
+    for process in processes:
+        process.start()
+    seen = [value for _ in processes for value in results.get(timeout=120)]
+    for process in processes:
+        process.join(timeout=30)
+    # Every step got its own number: none was lost or handed out twice.
+    assert sorted(seen) == list(range(1, PROCESSES * INCREMENTS + 1))
+    assert cache.get("teller") == PROCESSES * INCREMENTS
+    # The hour's window stays (Django's incr would re-store it with the default 300 s).
+    with open(cache._key_to_file("teller"), "rb") as file:
+        import pickle
+
+        expires = pickle.load(file)  # noqa: S301
+    assert expires - time.time() > 3000
+
+
+def test_incr_of_a_missing_or_expired_counter_raises(tmp_path):
+    import pytest
+
+    cache = FileBasedCache(str(tmp_path / "cache"), {})
+    with pytest.raises(ValueError):
+        cache.incr("nergens")
+    cache.set("verlopen", 3, 1)
+    time.sleep(1.1)
+    with pytest.raises(ValueError):
+        cache.incr("verlopen")
