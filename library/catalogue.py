@@ -17,6 +17,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from cms.models import StandardPage
+from cms.search import clean_search_text, search_terms
 from curriculum.models import Essence
 from library import criteria
 from library.models.experts import (
@@ -30,7 +31,6 @@ from library.models.experts import (
 )
 
 BOOKS_PER_PAGE = 24
-MAX_QUERY_LENGTH = 200
 CARD_PHOTO = "fill-240x240"
 
 KIND_OPTIONS = [(group, label) for group, label in criteria.KIND_GROUP_LABELS.items()]
@@ -54,11 +54,12 @@ class CatalogueFilters:
         get = request.GET
         essence = get.get("essentie", "")
         return cls(
-            query=" ".join(get.get("q", "").split())[:MAX_QUERY_LENGTH],
+            query=clean_search_text(get.get("q", "")),
             kind=get.get("soort", "") if get.get("soort") in criteria.KIND_GROUP_LABELS else "",
-            area=get.get("gebied", "")[:50],
+            # Cleaned like the search text: PostgreSQL refuses a NUL character in a filter.
+            area=clean_search_text(get.get("gebied", ""), max_length=50),
             essence=int(essence) if essence.isdigit() and 1 <= int(essence) <= 8 else None,
-            topic=get.get("onderwerp", "")[:100],
+            topic=clean_search_text(get.get("onderwerp", ""), max_length=100),
             form=get.get("vorm", "") if get.get("vorm") in dict(FORM_OPTIONS) else "",
             available_now=get.get("beschikbaar") == "1",
         )
@@ -118,8 +119,10 @@ def filter_books(books: QuerySet[ExpertPage], filters: CatalogueFilters) -> Quer
         )
     if filters.query:
         # Wagtail search (stemmed on PostgreSQL) finds the matches; the filters above still
-        # apply because the matches are intersected with them.
-        matches = ExpertPage.objects.live().search(filters.query, operator="and")
+        # apply because the matches are intersected with them. Text with nothing to search
+        # for (only quotes or emoji) finds nothing rather than everything.
+        terms = search_terms(filters.query)
+        matches = ExpertPage.objects.live().search(terms, operator="and") if terms else []
         books = books.filter(pk__in=[page.pk for page in matches])
     return books.distinct()
 

@@ -56,7 +56,7 @@ def test_command_without_options_uses_the_last_twelve_months():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "group, status", [(roles.WORKING_GROUP, 200), (roles.EDITORS, 302), (roles.SECRETARIAT, 302)]
+    "group, status", [(roles.WORKING_GROUP, 200), (roles.EDITORS, 403), (roles.SECRETARIAT, 403)]
 )
 def test_only_the_working_group_sees_the_report(client, group, status):
     client.force_login(user_in_group(group))

@@ -153,7 +153,7 @@ def test_invalid_period_is_a_dutch_message(known, working_group):
 
 @pytest.mark.parametrize(
     "group, status",
-    [(roles.WORKING_GROUP, 200), (roles.EDITORS, 302), (roles.SECRETARIAT, 302)],
+    [(roles.WORKING_GROUP, 200), (roles.EDITORS, 403), (roles.SECRETARIAT, 403)],
 )
 @pytest.mark.parametrize("slug", REPORTS)
 def test_only_the_working_group_sees_reports(client, known, group, slug, status):
