@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.crypto import salted_hmac
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.search import index
 
 from cms.validators import single_line
 
@@ -46,7 +45,11 @@ def resident_key_for(email: str) -> str:
     return salted_hmac("library.resident", email.strip().lower()).hexdigest()[:32]
 
 
-class LoanRequest(index.Indexed, models.Model):
+class LoanRequest(models.Model):
+    """One request in the register. Not in Wagtail's search index: that would copy residents'
+    names, addresses and learning goals into a table retention never cleans; the desk searches
+    the register itself (library/desk.py)."""
+
     submission = models.OneToOneField(
         LoanFormSubmission,
         verbose_name="Formulierinzending",
@@ -88,16 +91,6 @@ class LoanRequest(index.Indexed, models.Model):
     anonymised_at = models.DateTimeField(
         "Persoonsgegevens verwijderd op", null=True, blank=True, editable=False
     )
-
-    search_fields = [
-        index.SearchField("name"),
-        index.SearchField("email"),
-        index.SearchField("supervisor"),
-        index.SearchField("learning_goals"),
-        index.SearchField("book_title"),
-        index.SearchField("expert_name"),
-        index.FilterField("status"),
-    ]
 
     class Meta:
         ordering = ["-created_at"]

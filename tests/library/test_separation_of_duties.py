@@ -404,3 +404,16 @@ def test_only_the_sites_roles_and_workflows_remain():
     assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
     assert not Task.objects.filter(active=True).exclude(name="Werkgroep toetst de criteria")
     assert mail.outbox == []
+
+
+def test_residents_data_is_not_copied_into_the_search_index(site):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    from library.models import LoanRequest
+    from tests.factories import make_loan
+
+    make_loan(None, name="Geheime Naam", email="geheim@example.org")
+    loan_type = ContentType.objects.get_for_model(LoanRequest)
+    assert not IndexEntry.objects.filter(content_type=loan_type).exists()
+    assert not IndexEntry.objects.filter(body__contains="geheim@example.org").exists()
