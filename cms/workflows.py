@@ -10,6 +10,11 @@ from __future__ import annotations
 
 
 def publish_approved(workflow_state, user=None) -> None:
-    workflow_state.content_object.get_latest_revision().publish(
-        user=user, skip_permission_checks=True
+    """Only page types that say so (`published_by_approval = True`) are published on the
+    approval's authority; any other page needs the approver's own publish right, as in
+    Wagtail's default."""
+    obj = workflow_state.content_object
+    by_approval = getattr(type(obj), "published_by_approval", False) or getattr(
+        getattr(obj, "specific_class", None), "published_by_approval", False
     )
+    obj.get_latest_revision().publish(user=user, skip_permission_checks=by_approval)

@@ -43,7 +43,7 @@ WRONG_CODE = (
 )
 NOT_SIX_DIGITS = "Vul de code van 6 cijfers uit de app in."
 THROTTLED = (
-    "Te veel verkeerde codes achter elkaar. Wacht {seconds} seconden en probeer het dan opnieuw."
+    "Na een verkeerde code wacht je even voor de volgende poging: probeer het over {wait} opnieuw."
 )
 
 
@@ -100,7 +100,7 @@ def throttle_message(device) -> str | None:
     seconds = (
         max(1, math.ceil((locked_until - timezone.now()).total_seconds())) if locked_until else 1
     )
-    return THROTTLED.format(seconds=seconds)
+    return THROTTLED.format(wait="1 seconde" if seconds == 1 else f"{seconds} seconden")
 
 
 def verify_on(device_model, user, code: str, confirmed: bool):
@@ -134,7 +134,16 @@ def qr_code_svg(device: TOTPDevice) -> str:
     qr = segno.make(device.config_url, error="m")
     # Dark on white in the admin's dark theme too, or apps cannot read it.
     return mark_safe(  # noqa: S308 - segno's own SVG, made here from the device's URL
-        qr.svg_inline(scale=5, border=4, dark="#000", light="#fff", title="QR-code om te scannen")
+        # Without width and height (a viewBox only), so the code scales down to a phone's
+        # width instead of being cut off: a cut-off code cannot be scanned.
+        qr.svg_inline(
+            scale=5,
+            border=4,
+            dark="#000",
+            light="#fff",
+            title="QR-code om te scannen",
+            omitsize=True,
+        )
     )
 
 
@@ -172,10 +181,17 @@ def setup(request):
                 codes = new_recovery_codes(user)
             finish_login(request, verified)
             # Shown in this response only: a reload finds the app confirmed and moves on.
+            shown = [grouped(code.upper()) for code in codes]
             return render(
                 request,
                 "cms/two_factor/recovery_codes.html",
-                {"codes": [grouped(code.upper()) for code in codes], "next": next_url(request)},
+                {
+                    "codes": shown,
+                    "codes_as_text": "Herstelcodes (elk één keer te gebruiken)\n"
+                    + "\n".join(shown)
+                    + "\n",
+                    "next": next_url(request),
+                },
             )
         form.add_error("code", error or WRONG_SETUP_CODE)
 
@@ -185,6 +201,7 @@ def setup(request):
         {
             "form": form,
             "qr_code": qr_code_svg(device),
+            "config_url": device.config_url,
             "secret": grouped(b32encode(device.bin_key).decode()),
             "next": next_url(request),
         },

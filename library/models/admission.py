@@ -46,6 +46,9 @@ class CataloguePermissionTester(PagePermissionTester):
     def can_delete(self, ignore_bulk=False) -> bool:
         return self.user.is_superuser and super().can_delete(ignore_bulk)
 
+    def can_set_view_restrictions(self) -> bool:
+        return self.user.is_superuser and super().can_set_view_restrictions()
+
 
 class AdmissionTask(AbstractGroupApprovalTask):
     """The working group's check of a cover against the criteria for the expert's kind.
@@ -53,6 +56,16 @@ class AdmissionTask(AbstractGroupApprovalTask):
     Approving publishes (cms.workflows.publish_approved); with a required criterion unticked
     the approval is refused and the reviewer is sent back to the editor with the reason.
     """
+
+    def get_actions(self, obj, user):
+        # The workflow is set on the catalogue, so every page beneath it passes this task;
+        # the working group admits covers only. Anything else (the loan form, an instruction
+        # page) goes live by someone with the publish right, not by this approval.
+        if not getattr(obj.specific_class, "published_by_approval", False) and not (
+            user.is_superuser
+        ):
+            return []
+        return super().get_actions(obj, user)
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":

@@ -15,7 +15,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -23,6 +22,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.models.site_settings import ROUTE_PERSONAL_DATA
+from cms.panels import RestrictedFieldsPageForm
 from cms.preview import FramedPreviewMixin, frameable_by_admin
 from library import criteria
 from library.models.admission import (
@@ -92,7 +93,7 @@ class Availability(models.TextChoices):
     WITHDRAWN = "withdrawn", "Teruggetreden"
 
 
-class ExpertPageForm(WagtailAdminPageForm):
+class ExpertPageForm(RestrictedFieldsPageForm):
     """Admission criteria as a checklist, grouped per kind of expert."""
 
     admission_criteria = forms.MultipleChoiceField(
@@ -300,6 +301,10 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
             )
         ]
 
+    # Goes live by the working group's approval, which publishes without a publish right of
+    # the approver's own (cms.workflows.publish_approved).
+    published_by_approval = True
+
     def permissions_for_user(self, user):
         return CoverPermissionTester(user, self)
 
@@ -364,6 +369,12 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
         )
 
 
+class CatalogueForm(RestrictedFieldsPageForm):
+    # The catalogue's address holds the loan form's (/expertbibliotheek/lenen/) and every
+    # cover's: a new slug or an expiry date would free them for a redirect elsewhere.
+    restricted_fields = {"slug": ROUTE_PERSONAL_DATA, "expire_at": ROUTE_PERSONAL_DATA}
+
+
 class SellingPointBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Kernwoord", max_length=40)
     text = blocks.CharBlock(label="Eén regel uitleg", max_length=160)
@@ -421,6 +432,7 @@ class ExpertIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
         ),
     ]
     preview_modes = [("", "Catalogus"), ("flyer", "Flyer (PDF)"), ("dia", "Dia (PDF)")]
+    base_form_class = CatalogueForm
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["cms.HomePage"]

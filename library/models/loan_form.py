@@ -23,7 +23,7 @@ from cms import rate_limit
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.client_address import client_address
 from cms.models.site_settings import ROUTE_PERSONAL_DATA
-from cms.panels import PermissionedFormsetsForm, PermissionInlinePanel
+from cms.panels import PermissionInlinePanel, RestrictedFieldsPageForm
 from cms.preview import FramedPreviewMixin
 from cms.validators import plain_text, single_line
 from library.models.experts import Availability, ExpertPage
@@ -209,10 +209,20 @@ class LoanFormPermissionTester(PagePermissionTester):
     def can_move(self) -> bool:
         return self.may_route() and super().can_move()
 
+    def can_set_view_restrictions(self) -> bool:
+        # A password in front of the form keeps residents out as surely as unpublishing it.
+        return self.may_route() and super().can_set_view_restrictions()
 
-class LoanFormPageForm(PermissionedFormsetsForm):
+    def can_lock(self) -> bool:
+        # A lock set by an editor would keep the secretariat out of its own form.
+        return self.may_route() and super().can_lock()
+
+
+class LoanFormPageForm(RestrictedFieldsPageForm):
     # The questions decide which personal data residents hand over: the secretariat's call.
     formset_permissions = {"form_fields": ROUTE_PERSONAL_DATA}
+    # A new slug or an expiry date frees the form's address for a redirect elsewhere.
+    restricted_fields = {"slug": ROUTE_PERSONAL_DATA, "expire_at": ROUTE_PERSONAL_DATA}
 
 
 class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):

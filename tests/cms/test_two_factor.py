@@ -181,7 +181,9 @@ def test_wrong_codes_are_throttled_with_a_dutch_message():
     # Right away again: refused without being checked, even the right code.
     throttled = client.post(VERIFY, {"code": app_code(device)})
     assert throttled.status_code == 200
-    assert "Te veel verkeerde codes achter elkaar. Wacht" in throttled.content.decode()
+    assert (
+        "Na een verkeerde code wacht je even voor de volgende poging" in throttled.content.decode()
+    )
     assert client.get(DESK).status_code == 302
     device.refresh_from_db()
     assert device.throttling_failure_count == 1

@@ -417,3 +417,129 @@ def test_residents_data_is_not_copied_into_the_search_index(site):
     loan_type = ContentType.objects.get_for_model(LoanRequest)
     assert not IndexEntry.objects.filter(content_type=loan_type).exists()
     assert not IndexEntry.objects.filter(body__contains="geheim@example.org").exists()
+
+
+# --- Other ways to free or reroute the loan form's address (found by trying) --------------
+
+
+def revert_as(client: Client, page: Page, revision_id: int, changes: dict | None = None):
+    """Restore an old revision through Wagtail's revert view, as an editor's browser would."""
+    url = f"/admin/pages/{page.pk}/revisions/{revision_id}/revert/"
+    response = client.get(url)
+    assert response.status_code == 200
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    for name, value in (changes or {}).items():
+        data[name] = value
+    data["action-publish"] = "action-publish"
+    return client.post(url, dict(data.lists()))
+
+
+def test_editor_cannot_change_the_loan_forms_address_or_expiry(site):
+    client, _ = logged_in(roles.EDITORS)
+    form_page = site["form_page"]
+    html = client.get(f"/admin/pages/{form_page.pk}/edit/").content.decode()
+    assert 'name="slug"' not in html and 'name="expire_at"' not in html
+    response = post_editor(
+        client, form_page, {"slug": "lenen-oud", "expire_at": "2026-01-01 10:00"}
+    )
+    assert response.status_code == 302
+    form_page = LoanFormPage.objects.get(pk=form_page.pk)
+    assert form_page.slug == "lenen" and form_page.expire_at is None
+    assert form_page.url == "/expertbibliotheek/lenen/"
+
+
+def test_editor_cannot_move_the_catalogue_by_its_slug(site):
+    client, _ = logged_in(roles.EDITORS)
+    catalogue = site["catalogue"]
+    stream_fields = nested_form_data(
+        {
+            "recruit_examples": streamfield([]),
+            "selling_points": streamfield([]),
+        }
+    )
+    response = post_editor(client, catalogue, {**stream_fields, "slug": "bibliotheek"})
+    assert response.status_code == 302
+    catalogue.refresh_from_db()
+    assert catalogue.slug == "expertbibliotheek"
+
+
+def test_reverting_an_old_revision_keeps_the_current_recipient_and_questions(site):
+    form_page = site["form_page"]
+    old_revision = form_page.get_latest_revision()
+    form_page.to_address = "nieuw-secretariaat@example.org"
+    form_page.form_fields.create(label="Burgerservicenummer", field_type="singleline")
+    form_page.save_revision().publish()
+    form_page = LoanFormPage.objects.get(pk=form_page.pk)
+    form_page.form_fields = [
+        field for field in form_page.form_fields.all() if field.label != "Burgerservicenummer"
+    ]
+    form_page.save_revision().publish()
+
+    client, _ = logged_in(roles.EDITORS)
+    response = revert_as(client, form_page, old_revision.pk)
+    assert response.status_code == 302
+    form_page = LoanFormPage.objects.get(pk=form_page.pk)
+    assert form_page.to_address == "nieuw-secretariaat@example.org"
+    assert list(form_page.form_fields.values_list("label", flat=True)) == ["Hoe hoorde je van ons?"]
+
+
+def test_reverting_a_cover_keeps_the_experts_current_private_data(site):
+    cover = make_expert(site["catalogue"], "Hoop houden", email="oud@example.org")
+    old_revision = cover.get_latest_revision()
+    cover.email = "nieuw@example.org"
+    cover.admission_note = "Toegelaten na gesprek."
+    cover.save_revision().publish()
+    client, _ = logged_in(roles.EDITORS)
+    response = revert_as(client, cover, old_revision.pk, expert_changes())
+    assert response.status_code == 302
+    latest = ExpertPage.objects.get(pk=cover.pk).get_latest_revision_as_object()
+    assert latest.email == "nieuw@example.org"
+    assert latest.admission_note == "Toegelaten na gesprek."
+
+
+@pytest.mark.parametrize("page_key", ["form_page", "catalogue"])
+def test_editor_cannot_put_a_password_or_lock_on_the_loan_form(site, page_key):
+    client, editor = logged_in(roles.EDITORS)
+    page = site[page_key]
+    permissions = page.specific.permissions_for_user(editor)
+    assert not permissions.can_set_view_restrictions()
+    response = client.post(
+        f"/admin/pages/{page.pk}/privacy/", {"restriction_type": "password", "password": "x"}
+    )
+    assert response.status_code == 403
+    assert not page.view_restrictions.exists()
+    if page_key == "form_page":
+        assert not permissions.can_lock()
+        assert client.post(f"/admin/pages/{page.pk}/lock/").status_code == 403
+        page.refresh_from_db()
+        assert not page.locked
+
+
+def test_working_group_approves_covers_only(site):
+    """The workflow is set on the catalogue; the loan form beneath it is not the working
+    group's to publish."""
+    form_page = site["form_page"]
+    form_page.to_address = EVIL_ADDRESS
+    form_page.save_revision()
+    state = Workflow.objects.get(name="Toelating expert").start(
+        form_page, user_in_group(roles.EDITORS, "redacteur")
+    )
+    client, member = logged_in(roles.WORKING_GROUP)
+    assert state.current_task_state.task.specific.get_actions(form_page, member) == []
+    url = f"/admin/pages/workflow/action/{form_page.pk}/approve/{state.current_task_state.pk}/"
+    assert client.post(url, {"comment": ""}).status_code == 403
+    assert LoanFormPage.objects.get(pk=form_page.pk).to_address == SECRETARIAT_ADDRESS
+
+
+def test_a_redirect_never_takes_over_the_live_loan_form(site, client):
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(
+        old_path="/expertbibliotheek/lenen", redirect_link="https://evil.example/"
+    )
+    response = client.get("/expertbibliotheek/lenen")
+    assert response.status_code == 301
+    assert response["Location"] == "/expertbibliotheek/lenen/"
+    # A redirect for an address without a page still works.
+    Redirect.objects.create(old_path="/oud-adres", redirect_link="https://example.org/nieuw")
+    assert client.get("/oud-adres")["Location"] == "https://example.org/nieuw"
