@@ -7,7 +7,9 @@ import re
 from django.core.exceptions import ValidationError
 
 HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+CONTROL_CHARACTERS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 # Every character that some mail or spreadsheet program takes for a new line: a line break in
 # a name could start a forged "Bcc:" line in an e-mail body, or break a header.
 LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")

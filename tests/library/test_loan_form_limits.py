@@ -111,3 +111,10 @@ def test_parallel_requests_never_pass_the_limit(library):
         thread.join()
     assert len(results) == 10
     assert results.count(True) == 3
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c", "\u200b", "\ufeff"])
+def test_invisible_direction_marks_are_refused(client, library, mark):
+    response = client.post(URL, form_data(library["first"].pk, name=f"Sanne{mark} de Boer"))
+    assert "name" in errors_of(response)
+    assert not LoanRequest.objects.exists()
