@@ -543,3 +543,20 @@ def test_a_redirect_never_takes_over_the_live_loan_form(site, client):
     # A redirect for an address without a page still works.
     Redirect.objects.create(old_path="/oud-adres", redirect_link="https://example.org/nieuw")
     assert client.get("/oud-adres")["Location"] == "https://example.org/nieuw"
+
+
+def test_working_group_rejects_with_a_comment_and_the_editor_sees_it(site):
+    cover = draft_cover(site["catalogue"])
+    state = submit_for_admission(site, cover)
+    client, _ = logged_in(roles.WORKING_GROUP)
+    url = f"/admin/pages/workflow/action/{cover.pk}/reject/{state.current_task_state.pk}/"
+    response = client.post(url, {"comment": "Graag de voorbereidende opdracht inkorten."})
+    assert response.status_code == 302
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    cover.refresh_from_db()
+    assert not cover.live
+    editor = Client()
+    editor.force_login(User.objects.get(username="redacteur"))
+    html = editor.get(f"/admin/pages/{cover.pk}/edit/").content.decode()
+    assert "Graag de voorbereidende opdracht inkorten." in html
