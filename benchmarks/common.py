@@ -18,7 +18,7 @@ def setup_throwaway_site() -> Path:
     os.environ.update(
         {
             # DEBUG off, as in production: debug mode logs every query and slows pages down.
-            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
             "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
             "PDF_CACHE_DIR": str(workdir / "pdf-cache"),
             # The page cache in files, as on a single-machine site (tests use memory).

@@ -4,7 +4,7 @@ the same middleware stack. The difference to the page is what rendering it costs
 from django.http import HttpResponse
 from django.urls import path
 
-from cms.urls import urlpatterns as site_urlpatterns
+from config.urls import urlpatterns as site_urlpatterns
 
 FLOOR_BYTES: dict[str, bytes] = {}
 

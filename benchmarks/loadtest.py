@@ -85,7 +85,7 @@ def main() -> int:
                 time.sleep(0.1)
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "SECURE_SSL_REDIRECT": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
@@ -120,7 +120,7 @@ def main() -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "cms.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+        [str(BIN / "gunicorn"), "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
     )
@@ -152,7 +152,7 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
         server = subprocess.Popen(
-            [str(BIN / "gunicorn"), "cms.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+            [str(BIN / "gunicorn"), "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
             cwd=ROOT,
             env=env,
         )

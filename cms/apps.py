@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Website"
+    # For the page cache (cms.page_cache): every model of this app shows on public pages.
+    public_content = True
 
     def ready(self):
         from cms import admin_refusals

@@ -11,6 +11,7 @@ shared cache (`NearCache`), so a hit costs one round trip to Redis instead of th
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from contextlib import contextmanager
@@ -152,31 +153,16 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-# What visitors see comes from these apps; within them, these models are never shown publicly
-# (or are written while a page renders, like image renditions), so they do not invalidate.
-CONTENT_APPS = frozenset(
-    {
-        "cms",
-        "curriculum",
-        "library",
-        "wagtailcore",
-        "wagtailimages",
-        "wagtaildocs",
-        "wagtailredirects",
-        "taggit",
-    }
+# What visitors see comes from Wagtail's content apps and from every app whose AppConfig says
+# `public_content = True`; within them, the models an app lists in `not_on_public_pages` (and
+# Wagtail's bookkeeping below, or models written while a page renders, like image renditions)
+# never show, so saving them does not empty the cache. Each app declares its own models, so
+# `cms` names none of them.
+WAGTAIL_CONTENT_APPS = frozenset(
+    {"wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit"}
 )
-NOT_SHOWN = frozenset(
+WAGTAIL_NOT_SHOWN = frozenset(
     {
-        "library.loanrequest",
-        "library.loanevent",
-        "library.loanformsubmission",
-        "library.evaluation",
-        "library.remindersent",
-        "library.supervisor",
-        "library.emailtemplate",
-        "library.businesscasesettings",
-        "library.loanprocesssettings",
         "wagtailcore.revision",
         "wagtailcore.pagelogentry",
         "wagtailcore.modellogentry",
@@ -192,9 +178,25 @@ NOT_SHOWN = frozenset(
 )
 
 
+@functools.cache
+def content_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """(apps whose models visitors may see, model labels they never see), once per process."""
+    from django.apps import apps
+
+    content, not_shown = set(WAGTAIL_CONTENT_APPS), set(WAGTAIL_NOT_SHOWN)
+    for config in apps.get_app_configs():
+        if getattr(config, "public_content", False):
+            content.add(config.label)
+            not_shown.update(
+                f"{config.label}.{name}" for name in getattr(config, "not_on_public_pages", ())
+            )
+    return frozenset(content), frozenset(not_shown)
+
+
 def shown_publicly(model) -> bool:
     meta = model._meta
-    return meta.app_label in CONTENT_APPS and meta.label_lower not in NOT_SHOWN
+    content, not_shown = content_labels()
+    return meta.app_label in content and meta.label_lower not in not_shown
 
 
 # Saving a draft (and Wagtail's autosave, while an editor types) writes only these fields of

@@ -1,35 +1,7 @@
-from django.conf import settings
-from django.urls import include, path, re_path
-from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
-from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+from django.urls import path
 
 from cms.search import search
-from library.views import evaluation_thanks, evaluation_view
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
-    path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search, name="search"),
-    path("evaluatie/bedankt/", evaluation_thanks, name="library_evaluation_thanks"),
-    path("evaluatie/<str:token>/", evaluation_view, name="library_evaluation"),
-]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
-    urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns += [
-    # Wagtail's own pattern allows no dots; routable pages also serve files such as
-    # /workshops/<slug>/docentenhandreiking.pdf.
-    re_path(
-        r"^((?:[\w\-]+/)*[\w\-]+\.(?:pdf|png))$",
-        wagtail_views.serve,
-        name="wagtail_serve_file",
-    ),
-    path("", include(wagtail_urls)),
 ]

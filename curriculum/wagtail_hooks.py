@@ -21,8 +21,8 @@ class WorkMethodViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "source"]
     search_fields = ["name", "description"]
-    # Searched with the database's icontains, as the loan desk (see library/desk.py): Wagtail's
-    # index on SQLite cannot search a named field.
+    # Searched with the database's icontains, as the loan desk (library/admin/desk.py):
+    # Wagtail's index on SQLite cannot search a named field.
     search_backend_name = None
 
 

@@ -20,7 +20,7 @@ def reindex_published_cover(sender, instance, **kwargs) -> None:
 @receiver(page_published)
 def queue_print_material(sender, instance, **kwargs) -> None:
     """Re-render the cover, flyer, slide and booklet that a publish changed."""
-    from library.print_material import regenerate_print_material
+    from library.catalogue.print_material import regenerate_print_material
 
     if isinstance(instance, ExpertPage):
         catalogue_id, expert_id = instance.get_parent().pk, instance.pk

@@ -162,7 +162,7 @@ def make_loan_form(catalogue: Page):
 
 
 def make_email_templates():
-    from library.demo_emails import EMAILS
+    from library.demo.emails import EMAILS
     from library.models import EmailTemplate
 
     for kind, (subject, body) in EMAILS.items():
@@ -190,7 +190,7 @@ RESIDENT = {
 
 def make_loan(expert=None, **fields):
     """A loan request as the form registers it."""
-    from library import loans
+    from library.process import loans
 
     return loans.register(expert=expert, **{**RESIDENT, **fields})
 
@@ -205,6 +205,6 @@ def local_time(year: int, month: int, day: int, hour: int = 12):
 
 def make_loan_with_history(expert=None, created=None, steps=(), **fields):
     """A request received at `created` that went through `steps`: (status, when) pairs."""
-    from library.demo_loans import backdated_request
+    from library.demo.loans import backdated_request
 
     return backdated_request(expert, created, list(steps), **{**RESIDENT, **fields})

@@ -31,7 +31,7 @@ from curriculum.models.snippets import Essence
 DEFAULT_LICENCE = "CC BY-NC-SA 4.0"
 DEFAULT_LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.nl"
 # Wagtail hands a routable page its remaining path with a slash appended; the public URL has
-# none (cms/urls.py routes file-like URLs to Wagtail).
+# none (config/urls.py routes file-like URLs to Wagtail).
 GUIDE_ROUTE = r"^docentenhandreiking\.pdf/?$"
 PDF_PREVIEW_MODE = "pdf"
 

@@ -20,9 +20,10 @@ class CoverPermissionTester(PagePermissionTester):
         return self.user.is_superuser and super().can_publish()
 
     def can_delete(self, ignore_bulk=False) -> bool:
-        # A cover leaves the library by withdrawal (library.experts.withdraw), which keeps its
-        # private data, admission record and loan history. Wagtail lets anyone with "change"
-        # delete a draft and with "change" and "publish" a live page, which destroys them.
+        # A cover leaves the library by withdrawal (library.catalogue.withdrawal.withdraw), which
+        # keeps its private data, admission record and loan history. Wagtail lets anyone with
+        # "change" delete a draft and with "change" and "publish" a live page, which destroys
+        # them.
         return self.user.is_superuser and super().can_delete(ignore_bulk)
 
 

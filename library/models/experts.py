@@ -25,7 +25,7 @@ from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.models.site_settings import ROUTE_PERSONAL_DATA
 from cms.panels import RestrictedFieldsPageForm
 from cms.preview import FramedPreviewMixin, frameable_by_admin
-from library import criteria
+from library.catalogue import criteria
 from library.models.admission import (
     PRIVATE_EXPERT_DATA,
     CataloguePermissionTester,
@@ -279,14 +279,14 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
 
     @re_path(r"^boekenkaft\.pdf/?$", name="cover_pdf")
     def cover_pdf(self, request):
-        from library import print_material
+        from library.catalogue import print_material
 
         return print_material.cover_response(self)
 
     @frameable_by_admin
     def serve_preview(self, request, mode_name):
         if mode_name == "pdf":
-            from library import print_material
+            from library.catalogue import print_material
 
             return print_material.cover_response(self, cached=False)
         return super().serve_preview(request, mode_name)
@@ -451,12 +451,12 @@ class ExpertIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
         creating = self.pk is None
         super().save(*args, **kwargs)
         if creating:
-            from library.experts import assign_admission_workflow
+            from library.catalogue.admission import assign_admission_workflow
 
             assign_admission_workflow(self)
 
     def get_context(self, request, *args, **kwargs):
-        from library.catalogue import catalogue_context
+        from library.catalogue.search import catalogue_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue_context(self, request))
@@ -468,31 +468,31 @@ class ExpertIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
 
     @re_path(r"^flyer\.pdf/?$", name="flyer")
     def flyer(self, request):
-        from library import print_material
+        from library.catalogue import print_material
 
         return print_material.flyer_response(self)
 
     @re_path(r"^dia\.pdf/?$", name="slide")
     def slide(self, request):
-        from library import print_material
+        from library.catalogue import print_material
 
         return print_material.slide_response(self)
 
     @re_path(r"^dia\.png/?$", name="slide_png")
     def slide_png(self, request):
-        from library import print_material
+        from library.catalogue import print_material
 
         return print_material.slide_png_response(self)
 
     @re_path(r"^catalogus\.pdf/?$", name="booklet")
     def booklet(self, request):
-        from library import print_material
+        from library.catalogue import print_material
 
         return print_material.booklet_response(self)
 
     @frameable_by_admin
     def serve_preview(self, request, mode_name):
-        from library import print_material
+        from library.catalogue import print_material
 
         if mode_name == "flyer":
             return print_material.flyer_response(self, cached=False)

@@ -302,7 +302,7 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
         return [submit_time, *core, *editor_fields]
 
     def process_form_submission(self, form):
-        from library import loans
+        from library.process import loans
 
         with transaction.atomic():
             data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
@@ -328,7 +328,7 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
         """The form builder's notification, sent and recorded like every process e-mail: when
         the mail server is down the request is kept and the notification can be sent again
         from the loan desk (Wagtail's send_mail would raise and show the resident an error)."""
-        from library import mail
+        from library.process import mail
 
         mail.send(
             loan,
@@ -379,7 +379,7 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
         return "Het gekozen boek is niet (meer) te lenen. Kies een ander boek hieronder."
 
     def get_context(self, request, *args, **kwargs):
-        from library import loans
+        from library.process import loans
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()

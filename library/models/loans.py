@@ -48,7 +48,7 @@ def resident_key_for(email: str) -> str:
 class LoanRequest(models.Model):
     """One request in the register. Not in Wagtail's search index: that would copy residents'
     names, addresses and learning goals into a table retention never cleans; the desk searches
-    the register itself (library/desk.py)."""
+    the register itself (library/admin/desk.py)."""
 
     submission = models.OneToOneField(
         LoanFormSubmission,

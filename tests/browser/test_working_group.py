@@ -4,8 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from cms import roles
-from library import evaluations
 from library.models import Evaluation, LoanRequest
+from library.process import evaluations
 from tests.factories import user_in_group
 
 pytestmark = [

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from cms.models import SiteSettings
-from library.experts import withdraw
+from library.catalogue.withdrawal import withdraw
 from library.models import LoanRequest
 from tests.deploy.servers import csrf_token, loan_form_data
 from tests.factories import (

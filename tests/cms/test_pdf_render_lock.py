@@ -20,7 +20,7 @@ from cms import pdf as pdf_engine
 from cms.cache import FileBasedCache
 from curriculum import guides
 from curriculum.models import WorkshopPage
-from library import print_material
+from library.catalogue import print_material
 from tests.curriculum.pdf_text import pdf_text
 from tests.factories import (
     make_catalogue,
@@ -174,7 +174,7 @@ def test_a_process_that_exits_during_a_render_lets_go_of_its_lock(tmp_path):
         "time.sleep(1)\n"
     )
     env = {
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "CACHE_DIR": str(tmp_path),  # the file cache of a single-machine site
         "MEDIA_ROOT": str(tmp_path / "media"),
         "PATH": "/usr/bin:/bin",

@@ -33,13 +33,15 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 
 
 def test_production_refuses_to_start_without_secret_key():
-    result = manage("check", "--settings=cms.settings.production", env={})
+    result = manage("check", "--settings=config.settings.production", env={})
     assert result.returncode != 0
     assert "SECRET_KEY ontbreekt" in result.stderr
 
 
 def test_production_check_deploy_is_clean():
-    result = manage("check", "--deploy", "--settings=cms.settings.production", env=PRODUCTION_ENV)
+    result = manage(
+        "check", "--deploy", "--settings=config.settings.production", env=PRODUCTION_ENV
+    )
     assert result.returncode == 0, result.stderr
     output = result.stdout + result.stderr
     assert "WARNINGS" not in output

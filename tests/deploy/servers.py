@@ -39,7 +39,7 @@ def app_server_env(**extra: str) -> dict[str, str]:
     database = connection.settings_dict
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": (
             f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
             f"{database['NAME']}"
@@ -57,7 +57,7 @@ def start_gunicorn(env: dict[str, str], workers: int = 1) -> tuple[subprocess.Po
     process = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "cms.wsgi",
+            "config.wsgi",
             "--workers",
             str(workers),
             "--bind",

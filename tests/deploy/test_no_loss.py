@@ -16,8 +16,8 @@ import pytest
 import requests
 from django.db import connection
 
-from library import loans
 from library.models import LoanEvent, LoanFormPage, LoanFormSubmission, LoanRequest
+from library.process import loans
 from tests.deploy.servers import (
     app_server_env,
     csrf_token,

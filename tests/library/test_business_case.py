@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from cms import roles
-from library import business_case
 from library.models import BusinessCaseSettings
+from library.reporting import business_case
 from tests.factories import user_in_group
 
 TOOLKIT = business_case.Counts(experts=10, covers=10, supervisors=5, residents=24, loans=0)

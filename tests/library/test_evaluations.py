@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms import roles
-from library import evaluations, statistics
 from library.models import Evaluation, LoanStatus
+from library.process import evaluations
+from library.reporting import statistics
 from tests.factories import (
     local_time,
     make_catalogue,

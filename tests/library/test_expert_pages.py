@@ -8,7 +8,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils import WagtailPageTestCase
 
 from cms.models import HomePage
-from library.experts import withdraw
+from library.catalogue.withdrawal import withdraw
 from library.models import Availability, ExpertIndexPage, ExpertPage
 from tests.factories import make_catalogue, make_essence, make_expert, make_home
 

@@ -5,8 +5,8 @@ from django.core import mail
 from django.utils import timezone
 
 from cms import roles
-from library import loans
 from library.models import EmailTemplate, LoanEvent, LoanFormSubmission, LoanRequest
+from library.process import loans
 from tests.factories import (
     make_loan,
     user_in_group,
@@ -151,7 +151,7 @@ def test_bad_input_keeps_everything_and_saves_nothing(client, library, overrides
 
 
 def test_withdrawn_and_absent_books_are_refused(client, library):
-    from library.experts import withdraw
+    from library.catalogue.withdrawal import withdraw
 
     withdraw(library["first"])
     library["second"].availability = "absent"
@@ -235,7 +235,7 @@ def test_unknown_placeholders_are_refused():
 
 
 def test_working_days_skip_weekends_and_koningsdag():
-    from library.deadlines import add_working_days
+    from library.process.deadlines import add_working_days
 
     # Thursday 23 April 2026; Monday 27 April is Koningsdag.
     assert add_working_days(datetime.date(2026, 4, 23), 5) == datetime.date(2026, 5, 1)

@@ -5,8 +5,8 @@ import socket
 import pytest
 from aiosmtpd.controller import Controller
 
-from library import loans
 from library.models import LoanEvent
+from library.process import loans
 from tests.factories import (
     make_catalogue,
     make_email_templates,

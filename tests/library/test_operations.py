@@ -9,7 +9,6 @@ from django.core import mail
 from django.core.management import call_command
 
 from cms import roles
-from library import reminders, retention, supervisor_updates
 from library.models import (
     ExpertIndexPage,
     LoanEvent,
@@ -19,6 +18,8 @@ from library.models import (
     LoanStatus,
     Supervisor,
 )
+from library.process import reminders, retention
+from library.reporting import supervisor_updates
 from tests.factories import local_time, make_loan_form, make_loan_with_history, user_in_group
 from tests.library import working_group_fixture
 

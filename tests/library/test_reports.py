@@ -6,7 +6,8 @@ import openpyxl
 import pytest
 
 from cms import roles
-from library import retention, statistics
+from library.process import retention
+from library.reporting import statistics
 from tests.factories import local_time, make_loan_with_history, user_in_group
 from tests.library import working_group_fixture
 

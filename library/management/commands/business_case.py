@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from library import business_case
 from library.models import BusinessCaseSettings
+from library.reporting import business_case
 
 
 def money(amount) -> str:

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from library.models import LoanProcessSettings
-from library.retention import purge_personal_data
+from library.process.retention import purge_personal_data
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from library.reminders import send_reminders
+from library.process.reminders import send_reminders
 
 
 class Command(BaseCommand):

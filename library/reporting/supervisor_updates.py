@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from library import statistics
-from library.mail import ComposedEmail, compose, deliver
 from library.models import EmailKind, Supervisor
+from library.process.mail import ComposedEmail, compose, deliver
+from library.reporting import statistics
 
 
 @dataclass

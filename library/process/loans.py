@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from library import deadlines, evaluations
-from library.mail import ComposedEmail, compose, send
 from library.models import Availability, ExpertPage
 from library.models.emails import EmailKind
 from library.models.loans import LoanEvent, LoanRequest, LoanStatus
+from library.process import deadlines, evaluations
+from library.process.mail import ComposedEmail, compose, send
 
 S = LoanStatus
 TRANSITIONS: dict[str, set[str]] = {

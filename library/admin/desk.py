@@ -1,5 +1,5 @@
 """The loan desk in the admin, for the Secretariaat: the register, its filters and export,
-and the process steps as buttons. Steps go through library.loans.
+and the process steps as buttons. Steps go through library.process.loans.
 
 Built as a Wagtail ModelViewSet rather than wagtail-modeladmin: ModelViewSet is Wagtail 8's own
 way to do index, inspect, filters, search and CSV/Excel export, and custom step views plug into
@@ -29,11 +29,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from cms.exports import SafeSpreadsheetExportMixin
-from library import loans, retention, statistics, supervisor_updates
-from library.mail import MissingEmailTemplate
 from library.models import LoanEvent, LoanRequest
 from library.models.loan_form import borrowable_books
-from library.reminders import send_reminders
+from library.process import loans, retention
+from library.process.mail import MissingEmailTemplate
+from library.process.reminders import send_reminders
+from library.reporting import statistics, supervisor_updates
 
 PERMISSION = "library.change_loanrequest"
 

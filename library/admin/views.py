@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from library import criteria
-from library.experts import withdraw
+from library.catalogue import criteria
+from library.catalogue.withdrawal import withdraw
 from library.models import ExpertPage
 
 

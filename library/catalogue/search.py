@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from cms.models import StandardPage
 from cms.search import clean_search_text, search_terms
 from curriculum.models import Essence
-from library import criteria
+from library.catalogue import criteria
 from library.models.experts import (
     COMPETENCE_AREAS,
     Availability,

@@ -15,8 +15,8 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
 
-from library import loans
 from library.models import EmailKind, LoanEvent, LoanProcessSettings, LoanRequest, LoanStatus
+from library.process import loans
 
 REMOVED = "(verwijderd)"
 # What stays of the form submission: what the reports need, nothing that names the resident.

@@ -16,8 +16,8 @@ from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
 
 from cms.exports import SafeSpreadsheetExportMixin
-from library import business_case, charts, statistics
 from library.models import BusinessCaseSettings
+from library.reporting import business_case, charts, statistics
 
 REPORTS_PERMISSION = "library.view_reports"
 

@@ -9,7 +9,6 @@ import random
 
 from django.utils import timezone
 
-from library import loans
 from library.models import (
     Evaluation,
     ExpertPage,
@@ -19,6 +18,7 @@ from library.models import (
     Programme,
     Supervisor,
 )
+from library.process import loans
 
 S = LoanStatus
 SUPERVISORS = [

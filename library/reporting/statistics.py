@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from library import deadlines
 from library.models import (
     Availability,
     Evaluation,
@@ -25,6 +24,7 @@ from library.models import (
     LoanRequest,
     LoanStatus,
 )
+from library.process import deadlines
 
 S = LoanStatus
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]

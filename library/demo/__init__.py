@@ -12,10 +12,10 @@ from django.utils.text import slugify
 from cms.demo import ensure_child_page, ensure_featured_link, heading, paragraph, stream
 from cms.models import HomePage, StandardPage
 from curriculum.models import Essence
-from library import demo_loans
-from library.demo_data import CATALOGUE, EXPERTS, INSTRUCTION_PAGES
-from library.demo_emails import EMAILS, LOAN_FORM
-from library.experts import withdraw
+from library.catalogue.withdrawal import withdraw
+from library.demo import loans as demo_loans
+from library.demo.data import CATALOGUE, EXPERTS, INSTRUCTION_PAGES
+from library.demo.emails import EMAILS, LOAN_FORM
 from library.models import (
     Availability,
     CompetenceArea,

@@ -14,8 +14,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from library.mail import MissingEmailTemplate, compose, record_unwritten, send
 from library.models import EmailKind, Evaluation, LoanEvent, LoanRequest
+from library.process.mail import MissingEmailTemplate, compose, record_unwritten, send
 
 VALID_FOR = datetime.timedelta(days=30)
 SALT = "library.evaluation"

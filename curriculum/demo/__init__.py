@@ -8,7 +8,7 @@ from django.utils.text import slugify
 
 from cms.demo import ensure_child_page, ensure_featured_link, stream
 from cms.models import HomePage
-from curriculum.demo_data import ESSENCES, SERIES, WORK_METHODS, WORKSHOPS
+from curriculum.demo.data import ESSENCES, SERIES, WORK_METHODS, WORKSHOPS
 from curriculum.models import Essence, WorkMethod, WorkshopIndexPage, WorkshopPage
 
 

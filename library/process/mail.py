@@ -40,7 +40,7 @@ def secretariat_address() -> str:
 
 
 def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]:
-    from library import loans  # the deadlines live with the process
+    from library.process import loans  # the deadlines live with the process
 
     if loan is None:
         return {"contact_secretariaat": secretariat_address(), **extra}

@@ -12,8 +12,6 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from library import loans
-from library.mail import MissingEmailTemplate, compose, deliver, secretariat_address, send
 from library.models import (
     EmailKind,
     LoanEvent,
@@ -22,6 +20,8 @@ from library.models import (
     LoanStatus,
     ReminderSent,
 )
+from library.process import loans
+from library.process.mail import MissingEmailTemplate, compose, deliver, secretariat_address, send
 
 Kind = ReminderSent.Kind
 # A reminder about a conversation long past helps nobody (and after a missed month of cron

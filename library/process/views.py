@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
-from library import evaluations
 from library.models import Evaluation
+from library.process import evaluations
 
 YES_NO = [("ja", "Ja"), ("nee", "Nee")]
 

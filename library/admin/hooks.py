@@ -1,0 +1,183 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem as AdminOnlyMenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.pdf import WARM_PDF_CACHE_HOOK
+from library.admin.views import admission_incomplete, withdraw_expert
+from library.catalogue import print_material
+from library.models import (
+    Availability,
+    EmailTemplate,
+    ExpertIndexPage,
+    ExpertPage,
+    LoanFormPage,
+    LoanRequest,
+    Supervisor,
+)
+
+
+@hooks.register("register_admin_urls")
+def library_admin_urls():
+    return [
+        path(
+            "expertbibliotheek/<int:page_id>/terugtreden/",
+            withdraw_expert,
+            name="library_withdraw_expert",
+        ),
+        path(
+            "expertbibliotheek/<int:page_id>/toelating-onvolledig/",
+            admission_incomplete,
+            name="library_admission_incomplete",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def print_material_buttons(page, user, view_name=None, next_url=None):
+    page = page.specific
+    if not page.live:
+        return
+    if isinstance(page, ExpertIndexPage):
+        for label, route in (
+            ("Flyer downloaden (PDF)", "flyer.pdf"),
+            ("Dia downloaden (PDF)", "dia.pdf"),
+            ("Dia downloaden (PNG)", "dia.png"),
+            ("Catalogus als boekje (PDF)", "catalogus.pdf"),
+        ):
+            yield MenuItem(label, page.url + route, icon_name="download", priority=80)
+    elif isinstance(page, ExpertPage):
+        yield MenuItem(
+            "Boekenkaft downloaden (PDF)",
+            page.url + "boekenkaft.pdf",
+            icon_name="download",
+            priority=80,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def withdraw_button(page, user, view_name=None, next_url=None):
+    page = page.specific
+    if (
+        isinstance(page, ExpertPage)
+        and page.availability != Availability.WITHDRAWN
+        and page.permissions_for_user(user).can_unpublish()
+    ):
+        yield MenuItem(
+            "Expert laten terugtreden",
+            reverse("library_withdraw_expert", args=[page.pk]),
+            icon_name="user",
+            priority=62,
+        )
+
+
+@hooks.register("register_admin_viewset")
+def register_loan_desk():
+    from library.admin.desk import loan_desk
+
+    return loan_desk
+
+
+class EmailTemplateViewSet(SnippetViewSet):
+    model = EmailTemplate
+    icon = "mail"
+    menu_label = "Standaard-e-mails"
+    list_display = ["kind", "subject", "updated_at"]
+
+
+register_snippet(EmailTemplateViewSet)
+
+
+class LoanDeskPanel(Component):
+    order = 50
+    template_name = "library/desk/overdue_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from library.process import loans
+
+        return {
+            "open_count": LoanRequest.objects.filter(status__in=loans.OPEN_STATUSES).count(),
+            "overdue_count": len(loans.overdue_requests()),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def loan_desk_panel(request, panels):
+    if request.user.has_perm("library.change_loanrequest"):
+        panels.append(LoanDeskPanel())
+
+
+@hooks.register("filter_form_submissions_for_user")
+def hide_loan_submissions(user, editable_forms):
+    # Loan forms hold residents' personal data: only the secretariat sees them.
+    if user.has_perm("library.change_loanrequest"):
+        return editable_forms
+    return editable_forms.not_type(LoanFormPage)
+
+
+@hooks.register("register_admin_urls")
+def report_urls():
+    from library.reporting.reports import REPORTS, business_case_view
+
+    return [
+        path("rapporten/business-case/", business_case_view, name="library_business_case"),
+        *(
+            path(
+                f"rapporten/{report.slug}/", report.as_view(), name=f"library_report_{report.slug}"
+            )
+            for report in REPORTS
+        ),
+    ]
+
+
+class WorkingGroupReportItem(AdminOnlyMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("library.view_reports")
+
+
+@hooks.register("register_reports_menu_item")
+def business_case_menu_item():
+    return WorkingGroupReportItem(
+        "Business case", reverse("library_business_case"), icon_name="table", order=900
+    )
+
+
+def register_report_menu_items():
+    from library.reporting.reports import REPORTS
+
+    for order, report in enumerate(REPORTS, start=901):
+
+        def menu_item(report=report, order=order):
+            return WorkingGroupReportItem(
+                report.title,
+                reverse(f"library_report_{report.slug}"),
+                icon_name="table",
+                order=order,
+            )
+
+        hooks.register("register_reports_menu_item", menu_item)
+
+
+register_report_menu_items()
+
+
+class SupervisorViewSet(SnippetViewSet):
+    model = Supervisor
+    icon = "group"
+    menu_label = "Opleiders"
+    list_display = ["name", "email", "organisation"]
+    search_fields = ["name"]
+    # Searched with the database's icontains, as the loan desk (library/admin/desk.py):
+    # Wagtail's index on SQLite cannot search a named field.
+    search_backend_name = None
+
+
+register_snippet(SupervisorViewSet)
+
+
+@hooks.register(WARM_PDF_CACHE_HOOK)
+def print_material_to_warm():
+    return print_material.print_material_to_warm()

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from library.process.views import evaluation_thanks, evaluation_view
+
+urlpatterns = [
+    path("evaluatie/bedankt/", evaluation_thanks, name="library_evaluation_thanks"),
+    path("evaluatie/<str:token>/", evaluation_view, name="library_evaluation"),
+]
