@@ -29,8 +29,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from cms.exports import SafeSpreadsheetExportMixin
-from library.models import LoanEvent, LoanRequest
-from library.models.loan_form import borrowable_books
+from library.models import ExpertPage, LoanEvent, LoanRequest
 from library.process import loans, retention
 from library.process.mail import MissingEmailTemplate
 from library.process.reminders import send_reminders
@@ -265,7 +264,7 @@ class ChooseBookForm(forms.Form):
 def choose_book_view(request, pk: int):
     loan = loan_for(request, pk)
     form = ChooseBookForm(request.POST or None)
-    form.fields["expert"].queryset = borrowable_books()
+    form.fields["expert"].queryset = ExpertPage.objects.borrowable().order_by("title")
     if request.method == "POST" and form.is_valid():
         try:
             loans.choose_book(loan, form.cleaned_data["expert"], request.user)

@@ -16,7 +16,7 @@ from wagtail.models import Site
 
 from cms.models import SiteSettings
 from cms.pdf import CachedPDF, Printable, pdf_response, pdf_to_png, render_pdf
-from library.models import Availability, ExpertIndexPage, ExpertPage
+from library.models import ExpertIndexPage, ExpertPage
 
 LIBRARY_CSS = ("css/pdf-library.css",)
 FLYER = ("pdf/library/flyer.html", *LIBRARY_CSS)
@@ -64,8 +64,7 @@ def recruitment_context(catalogue: ExpertIndexPage) -> dict:
 def published_covers(catalogue: ExpertIndexPage):
     return (
         ExpertPage.objects.child_of(catalogue)
-        .live()
-        .exclude(availability=Availability.WITHDRAWN)
+        .published()
         .prefetch_related("tagged_topics__tag")
         .order_by("title")
     )

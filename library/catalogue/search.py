@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
@@ -22,7 +21,6 @@ from curriculum.models import Essence
 from library.catalogue import criteria
 from library.models.experts import (
     COMPETENCE_AREAS,
-    Availability,
     ConversationForm,
     ExpertIndexPage,
     ExpertKind,
@@ -92,14 +90,7 @@ class CatalogueFilters:
 
 
 def published_books(catalogue: ExpertIndexPage) -> QuerySet[ExpertPage]:
-    # The visitor already passed the catalogue's own view restrictions (Wagtail checks them
-    # when serving it); a restriction on a single cover is excluded in the same query.
-    return (
-        ExpertPage.objects.child_of(catalogue)
-        .live()
-        .filter(view_restrictions__isnull=True)
-        .exclude(availability=Availability.WITHDRAWN)
-    )
+    return ExpertPage.objects.child_of(catalogue).published()
 
 
 def filter_books(books: QuerySet[ExpertPage], filters: CatalogueFilters) -> QuerySet[ExpertPage]:
@@ -114,14 +105,13 @@ def filter_books(books: QuerySet[ExpertPage], filters: CatalogueFilters) -> Quer
     if filters.form:
         books = books.filter(conversation_form__in=[filters.form, ConversationForm.BOTH])
     if filters.available_now:
-        books = books.exclude(
-            availability=Availability.ABSENT, absent_until__gte=timezone.localdate()
-        )
+        books = books.borrowable()
     if filters.query:
         # Wagtail search (stemmed on PostgreSQL) finds the matches; the filters above still
         # apply because the matches are intersected with them. Text with nothing to search
         # for (only quotes or emoji) finds nothing rather than everything.
         terms = search_terms(filters.query)
+        # Intersected with `books`, which are published() already.
         matches = ExpertPage.objects.live().search(terms, operator="and") if terms else []
         books = books.filter(pk__in=[page.pk for page in matches])
     return books.distinct()

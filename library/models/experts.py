@@ -18,7 +18,8 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -91,6 +92,20 @@ class Availability(models.TextChoices):
     AVAILABLE = "available", "Beschikbaar"
     ABSENT = "absent", "Tijdelijk afwezig"
     WITHDRAWN = "withdrawn", "Teruggetreden"
+
+
+class ExpertPageQuerySet(PageQuerySet):
+    """Which covers the public site shows, and which a resident can borrow: the one place
+    these rules live (catalogue, search, booklet, loan form, desk, reports)."""
+
+    def published(self) -> ExpertPageQuerySet:
+        """Live, without a view restriction on the cover or a page above it, not withdrawn."""
+        return self.live().public().exclude(availability=Availability.WITHDRAWN)
+
+    def borrowable(self, today: datetime.date | None = None) -> ExpertPageQuerySet:
+        """Published and not away today."""
+        today = today or timezone.localdate()
+        return self.published().exclude(availability=Availability.ABSENT, absent_until__gte=today)
 
 
 class ExpertPageForm(RestrictedFieldsPageForm):
@@ -200,6 +215,8 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
     )
     admitted_on = models.DateField("Getoetst op", null=True, blank=True)
     admission_note = models.TextField("Notitie van de werkgroep", blank=True)
+
+    objects = PageManager.from_queryset(ExpertPageQuerySet)()
 
     base_form_class = ExpertPageForm
     content_panels = [
@@ -344,8 +361,12 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
         )
 
     @property
+    def is_published(self) -> bool:
+        return ExpertPage.objects.published().filter(pk=self.pk).exists()
+
+    @property
     def is_borrowable(self) -> bool:
-        return self.availability != Availability.WITHDRAWN and not self.is_absent()
+        return ExpertPage.objects.borrowable().filter(pk=self.pk).exists()
 
     @property
     def loan_url(self) -> str:

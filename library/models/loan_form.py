@@ -26,7 +26,7 @@ from cms.models.site_settings import ROUTE_PERSONAL_DATA
 from cms.panels import PermissionInlinePanel, RestrictedFieldsPageForm
 from cms.preview import FramedPreviewMixin
 from cms.validators import plain_text, single_line
-from library.models.experts import Availability, ExpertPage
+from library.models.experts import ExpertPage
 from library.models.loans import LoanFormSubmission, Programme
 
 NO_EXPERT = "geen"
@@ -45,17 +45,6 @@ CORE_FIELDS = [
     "consent",
     "website",
 ]
-
-
-def borrowable_books():
-    today = timezone.localdate()
-    return (
-        ExpertPage.objects.live()
-        .filter(view_restrictions__isnull=True)
-        .exclude(availability=Availability.WITHDRAWN)
-        .exclude(availability=Availability.ABSENT, absent_until__gte=today)
-        .order_by("title")
-    )
 
 
 class LoanFormField(AbstractFormField):
@@ -144,7 +133,8 @@ class CoreLoanFields(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         books = [
-            (str(book.pk), f"{book.title} ({book.expert_name})") for book in borrowable_books()
+            (str(book.pk), f"{book.title} ({book.expert_name})")
+            for book in ExpertPage.objects.borrowable().order_by("title")
         ]
         self.fields["expert"].choices = [
             ("", "Kies een boek"),

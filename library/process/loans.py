@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from library.models import Availability, ExpertPage
+from library.models import ExpertPage
 from library.models.emails import EmailKind
 from library.models.loans import LoanEvent, LoanRequest, LoanStatus
 from library.process import deadlines, evaluations
@@ -250,7 +250,7 @@ def choose_book(loan: LoanRequest, expert: ExpertPage, user=None) -> LoanRequest
     """The resident picked another book (or the working group found an expert)."""
     if loan.status not in BOOK_CHOICE_STATUSES:
         raise IllegalTransition("Een ander boek kiezen kan alleen voordat er gekoppeld is.")
-    if not expert.live or expert.availability == Availability.WITHDRAWN:
+    if not expert.is_published:
         raise IllegalTransition("Dit boek staat niet (meer) in de bibliotheek.")
     previous = loan.book_title or "geen boek"
     loan.expert = expert

@@ -248,8 +248,8 @@ class ExpertFigures:
 
 
 def availability_label(expert: ExpertPage) -> str:
-    if expert.availability == Availability.WITHDRAWN or not expert.live:
-        return "Teruggetreden"
+    if not expert.is_published:
+        return "Teruggetreden" if expert.availability == Availability.WITHDRAWN else "Offline"
     if expert.is_absent():
         return f"Afwezig tot en met {expert.absent_until:%d-%m-%Y}"
     return "Beschikbaar"

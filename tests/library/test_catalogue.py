@@ -187,4 +187,6 @@ def test_query_count_does_not_grow_with_the_number_of_books(client, db, settings
         count_queries(client, catalogue.url, {"gebied": "communiceren", "q": "boek"})
         == small_filtered
     )
-    assert small <= 15 and small_filtered <= 15, (small, small_filtered)
+    # 16: one more than before, since "published" also reads the view restrictions above the
+    # covers (PageQuerySet.public()); what matters is that it does not grow with the books.
+    assert small <= 16 and small_filtered <= 16, (small, small_filtered)
