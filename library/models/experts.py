@@ -19,7 +19,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -32,6 +31,7 @@ from library.models.admission import (
     CataloguePermissionTester,
     CoverPermissionTester,
 )
+from library.models.querysets import Availability, ExpertPageQuerySet
 
 MAX_PREPARATION_MINUTES = 30
 # The competence areas of the residents' training (fixed; the rows exist for filtering).
@@ -86,26 +86,6 @@ class ConversationForm(models.TextChoices):
     IN_PERSON = "in_person", "Op locatie"
     VIDEO = "video", "Beeldbellen"
     BOTH = "both", "Op locatie of beeldbellen"
-
-
-class Availability(models.TextChoices):
-    AVAILABLE = "available", "Beschikbaar"
-    ABSENT = "absent", "Tijdelijk afwezig"
-    WITHDRAWN = "withdrawn", "Teruggetreden"
-
-
-class ExpertPageQuerySet(PageQuerySet):
-    """Which covers the public site shows, and which a resident can borrow: the one place
-    these rules live (catalogue, search, booklet, loan form, desk, reports)."""
-
-    def published(self) -> ExpertPageQuerySet:
-        """Live, without a view restriction on the cover or a page above it, not withdrawn."""
-        return self.live().public().exclude(availability=Availability.WITHDRAWN)
-
-    def borrowable(self, today: datetime.date | None = None) -> ExpertPageQuerySet:
-        """Published and not away today."""
-        today = today or timezone.localdate()
-        return self.published().exclude(availability=Availability.ABSENT, absent_until__gte=today)
 
 
 class ExpertPageForm(RestrictedFieldsPageForm):
