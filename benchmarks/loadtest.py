@@ -59,6 +59,68 @@ def wrk(url: str, *headers: str, connections: int = 16) -> dict:
     }
 
 
+def start_redis(work: Path) -> subprocess.Popen:
+    """A throw-away redis-server on a free loopback port; REDIS_URL points the site at it."""
+    redis_port = free_port()
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", ""]
+        + ["--appendonly", "no", "--dir", str(work)],
+        stdout=subprocess.DEVNULL,
+    )
+    os.environ["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", redis_port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return redis
+
+
+def wait_until_up(base: str) -> None:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=5).read()  # noqa: S310
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn kwam niet op")
+
+
+def report(results: dict, uncached: dict, cache_kind: str) -> int:
+    """Print the table and the verdicts; 0 when every check holds."""
+    print(
+        f"\nwrk -t2 -c16 -d{DURATION}s per URL, gunicorn 2 workers, PostgreSQL, "
+        f"{cache_kind} cache, 127.0.0.1"
+    )
+    print(
+        f"{'url':<22}{'bytes':>8}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}"
+        f"{'static req/s':>13}{'p50':>7}{'p99':>7}{'ratio':>7}{'non-2xx':>8}"
+    )
+    for name, row in [*results.items(), ("catalogue uncached*", uncached)]:
+        static = row["static"]
+        print(
+            f"{name:<22}{row['bytes']:>8}{row['rps']:>8.0f}{row['p50_ms']:>8.2f}"
+            f"{row['p99_ms']:>8.2f}{static['rps']:>13.0f}{static['p50_ms']:>7.2f}"
+            f"{static['p99_ms']:>7.2f}{row['rps'] / static['rps']:>7.0%}"
+            f"{row['non_2xx'] + static['non_2xx']:>8}"
+        )
+    print("static: a file of the same size served by WhiteNoise through the same gunicorn")
+    print("* page cache bypassed by a session cookie; 2 connections (one per worker)")
+    checks = {
+        "every cached URL at least 50% of its static twin's req/s": all(
+            row["rps"] >= 0.5 * row["static"]["rps"] for row in results.values()
+        ),
+        "catalogue with 500 books uncached under 150 ms median": uncached["p50_ms"] < 150,
+        "no errors": all(
+            row["non_2xx"] == row["static"]["non_2xx"] == 0 for row in [*results.values(), uncached]
+        ),
+    }
+    for label, ok in checks.items():
+        print(f"{'ok      ' if ok else 'NIET OK '}{label}")
+    return 0 if all(checks.values()) else 1
+
+
 def main() -> int:
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print("Start via: scripts/with-postgres.sh .venv/bin/python benchmarks/loadtest.py")
@@ -68,21 +130,7 @@ def main() -> int:
         return 2
     work = Path(tempfile.mkdtemp(prefix="cms-loadtest-"))
     cache_kind = os.environ.get("LOADTEST_CACHE", "file")
-    redis = None
-    if cache_kind == "redis":
-        redis_port = free_port()
-        redis = subprocess.Popen(
-            ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", ""]
-            + ["--appendonly", "no", "--dir", str(work)],
-            stdout=subprocess.DEVNULL,
-        )
-        os.environ["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", redis_port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    redis = start_redis(work) if cache_kind == "redis" else None
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -125,14 +173,7 @@ def main() -> int:
         env=env,
     )
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=5).read()  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn kwam niet op")
+        wait_until_up(base)
         urls = {
             "home": "/",
             "catalogue (500)": catalogue,
@@ -175,37 +216,7 @@ def main() -> int:
             redis.terminate()
             redis.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
-
-    print(
-        f"\nwrk -t2 -c16 -d{DURATION}s per URL, gunicorn 2 workers, PostgreSQL, "
-        f"{cache_kind} cache, 127.0.0.1"
-    )
-    print(
-        f"{'url':<22}{'bytes':>8}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}"
-        f"{'static req/s':>13}{'p50':>7}{'p99':>7}{'ratio':>7}{'non-2xx':>8}"
-    )
-    for name, row in [*results.items(), ("catalogue uncached*", uncached)]:
-        static = row["static"]
-        print(
-            f"{name:<22}{row['bytes']:>8}{row['rps']:>8.0f}{row['p50_ms']:>8.2f}"
-            f"{row['p99_ms']:>8.2f}{static['rps']:>13.0f}{static['p50_ms']:>7.2f}"
-            f"{static['p99_ms']:>7.2f}{row['rps'] / static['rps']:>7.0%}"
-            f"{row['non_2xx'] + static['non_2xx']:>8}"
-        )
-    print("static: a file of the same size served by WhiteNoise through the same gunicorn")
-    print("* page cache bypassed by a session cookie; 2 connections (one per worker)")
-    checks = {
-        "every cached URL at least 50% of its static twin's req/s": all(
-            row["rps"] >= 0.5 * row["static"]["rps"] for row in results.values()
-        ),
-        "catalogue with 500 books uncached under 150 ms median": uncached["p50_ms"] < 150,
-        "no errors": all(
-            row["non_2xx"] == row["static"]["non_2xx"] == 0 for row in [*results.values(), uncached]
-        ),
-    }
-    for label, ok in checks.items():
-        print(f"{'ok      ' if ok else 'NIET OK '}{label}")
-    return 0 if all(checks.values()) else 1
+    return report(results, uncached, cache_kind)
 
 
 if __name__ == "__main__":

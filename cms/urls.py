@@ -1,7 +1,11 @@
 from django.urls import path
+from wagtail.contrib.sitemaps.views import sitemap
 
 from cms.search import search
+from cms.web_conventions import robots_txt
 
 urlpatterns = [
     path("zoeken/", search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]

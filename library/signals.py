@@ -1,15 +1,24 @@
-"""Search index upkeep for book covers.
+"""Search index upkeep for book covers, print material, and the admission workflow.
 
 Wagtail indexes a page in its post_save signal, before modelcluster has saved the page's tags,
 so a newly tagged cover would not be found by its topics. Index it again once published.
 """
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import page_published
 
+from library.catalogue.admission import assign_admission_workflow
 from library.models import ExpertIndexPage, ExpertPage
+
+
+@receiver(post_save, sender=ExpertIndexPage)
+def admission_for_new_catalogue(sender, instance, created, raw=False, **kwargs) -> None:
+    """New book covers under a new catalogue go through the working group's approval."""
+    if created and not raw:
+        assign_admission_workflow(instance)
 
 
 @receiver(page_published, sender=ExpertPage)

@@ -169,6 +169,19 @@ def make_email_templates():
         EmailTemplate.objects.get_or_create(kind=kind, defaults={"subject": subject, "body": body})
 
 
+def make_lending_catalogue(home: Page):
+    """A catalogue ready for loans: with its loan form and the standard e-mails."""
+    catalogue = make_catalogue(home)
+    make_loan_form(catalogue)
+    make_email_templates()
+    return catalogue
+
+
+# The two books the loan tests lend: make_expert(catalogue, **BRAM).
+BRAM = {"title": "Hoop houden", "expert_name": "Bram Jansen", "email": "bram@example.org"}
+CARLA = {"title": "Pijn bij kanker", "expert_name": "Carla Smit", "email": "carla@example.org"}
+
+
 def user_in_group(group_name: str, username: str | None = None):
     from django.contrib.auth.models import Group, User
 
@@ -208,3 +221,13 @@ def make_loan_with_history(expert=None, created=None, steps=(), **fields):
     from library.demo.loans import backdated_request
 
     return backdated_request(expert, created, list(steps), **{**RESIDENT, **fields})
+
+
+def history(path: str, *dates) -> list[tuple[str, object]]:
+    """Steps for make_loan_with_history: the first statuses of one of the desk's paths
+    ("held", "unavailable" or "no_expert", as in library.demo.loans.PATHS), one per date."""
+    from library.demo.loans import PATHS
+
+    statuses = PATHS[path]
+    assert len(dates) <= len(statuses), f"the {path!r} path has {len(statuses)} steps"
+    return list(zip(statuses[: len(dates)], dates, strict=True))

@@ -8,8 +8,14 @@ from django.utils.text import slugify
 
 from cms.demo import ensure_child_page, ensure_featured_link, stream
 from cms.models import HomePage
+from curriculum.demo import data as demo_data
 from curriculum.demo.data import ESSENCES, SERIES, WORK_METHODS, WORKSHOPS
 from curriculum.models import Essence, WorkMethod, WorkshopIndexPage, WorkshopPage
+
+
+def check() -> None:
+    """The essences, work methods, series and workshops (run before anything is written)."""
+    demo_data.check()
 
 
 def stream_of(block_type: str, values: list) -> str:

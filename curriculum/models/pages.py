@@ -143,17 +143,18 @@ class WorkshopIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
         return self.versions[-1].value if self.versions else None
 
     def get_context(self, request, *args, **kwargs):
-        from curriculum import guides
-
         context = super().get_context(request, *args, **kwargs)
         context["workshops"] = self.workshops()
         context["essences"] = Essence.objects.all()
-        context["all_guides_size"] = guides.all_guides_size_label(self)
         return context
 
     @path("")
     def index(self, request: HttpRequest) -> HttpResponse:
-        return self.render(request)
+        from curriculum import guides
+
+        return self.render(
+            request, context_overrides={"all_guides_size": guides.all_guides_size_label(self)}
+        )
 
     @re_path(GUIDE_ROUTE, name="all_guides")
     def all_guides(self, request: HttpRequest) -> HttpResponse:
@@ -332,10 +333,7 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
         return SafeString(text)
 
     def get_context(self, request, *args, **kwargs):
-        from curriculum import guides
-
         context = super().get_context(request, *args, **kwargs)
-        context["guide_size"] = guides.guide_size_label(self)
         context["structured_data"] = self.structured_data(request)
         return context
 
@@ -343,7 +341,9 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
 
     @path("")
     def index(self, request: HttpRequest) -> HttpResponse:
-        return self.render(request)
+        from curriculum import guides
+
+        return self.render(request, context_overrides={"guide_size": guides.guide_size_label(self)})
 
     @re_path(GUIDE_ROUTE, name="guide")
     def guide(self, request: HttpRequest) -> HttpResponse:

@@ -30,7 +30,8 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from cms.exports import SafeSpreadsheetExportMixin
 from library.models import ExpertPage, LoanEvent, LoanRequest
-from library.process import loans, retention
+from library.models.loan_form import RESIDENT_FIELDS
+from library.process import deadlines, loans, retention
 from library.process.mail import MissingEmailTemplate
 from library.process.reminders import send_reminders
 from library.reporting import statistics, supervisor_updates
@@ -53,20 +54,20 @@ class LoanRequestFilterSet(WagtailFilterSet):
     def filter_overdue(self, queryset, name, value):
         if value != "1":
             return queryset
-        return queryset.filter(pk__in=[loan.pk for loan in loans.overdue_requests()])
+        return queryset.filter(pk__in=[loan.pk for loan in deadlines.overdue_requests()])
 
 
 class DueColumn(Column):
     def get_value(self, instance):
-        due = loans.next_due(instance)
+        due = deadlines.next_due(instance)
         if due is None:
             return "—"
         what, day = due
-        if loans.is_overdue(instance):
+        if deadlines.is_overdue(instance):
             return format_html(
-                '<b class="overdue">Te laat: {} (was {})</b>', what, loans.dutch_date(day)
+                '<b class="overdue">Te laat: {} (was {})</b>', what, deadlines.dutch_date(day)
             )
-        return f"{what}: {loans.dutch_date(day)}"
+        return f"{what}: {deadlines.dutch_date(day)}"
 
 
 class LoanRequestIndexView(SafeSpreadsheetExportMixin, IndexView):
@@ -97,8 +98,8 @@ class LoanRequestInspectView(InspectView):
             loan=loan,
             events=loan.events.select_related("user"),
             actions=loans.available_actions(loan),
-            due=loans.next_due(loan),
-            overdue=loans.is_overdue(loan),
+            due=deadlines.next_due(loan),
+            overdue=deadlines.is_overdue(loan),
             can_choose_book=loan.status in loans.BOOK_CHOICE_STATUSES,
             evaluations=loan.evaluations.all(),
         )
@@ -143,16 +144,7 @@ class LoanRequestViewSet(ModelViewSet):
         "status",
     ]
     export_filename = "leenaanvragen"
-    form_fields = [
-        "name",
-        "email",
-        "phone",
-        "programme",
-        "programme_other",
-        "supervisor",
-        "learning_goals",
-        "motivation",
-    ]
+    form_fields = RESIDENT_FIELDS
 
     def get_urlpatterns(self):
         patterns = [

@@ -96,11 +96,11 @@ class LoanDeskPanel(Component):
     template_name = "library/desk/overdue_panel.html"
 
     def get_context_data(self, parent_context=None):
-        from library.process import loans
+        from library.process import deadlines, loans
 
         return {
             "open_count": LoanRequest.objects.filter(status__in=loans.OPEN_STATUSES).count(),
-            "overdue_count": len(loans.overdue_requests()),
+            "overdue_count": len(deadlines.overdue_requests()),
         }
 
 

@@ -134,6 +134,44 @@ def topic_options(books: QuerySet[ExpertPage]) -> QuerySet[Tag]:
     )
 
 
+@dataclass
+class FilterSelect:
+    """One of the catalogue's drop-down filters as the page shows it."""
+
+    name: str  # the GET parameter CatalogueFilters.from_request reads
+    label: str
+    everything: str  # the empty choice: no filter
+    options: list[tuple[str, str, bool]]  # value, label, selected
+
+
+def filter_selects(filters: CatalogueFilters, topics: QuerySet[Tag]) -> list[FilterSelect]:
+    def choices(pairs, chosen) -> list[tuple[str, str, bool]]:
+        return [(str(value), label, value == chosen) for value, label in pairs]
+
+    essences = ((e.number, f"{e.number}. {e.name}") for e in Essence.objects.only("number", "name"))
+    return [
+        FilterSelect("soort", "Soort expert", "Alle soorten", choices(KIND_OPTIONS, filters.kind)),
+        FilterSelect(
+            "gebied", "Competentiegebied", "Alle gebieden", choices(COMPETENCE_AREAS, filters.area)
+        ),
+        FilterSelect(
+            "essentie",
+            "Essentie Kwaliteitskader",
+            "Alle essenties",
+            choices(essences, filters.essence),
+        ),
+        FilterSelect(
+            "onderwerp",
+            "Onderwerp",
+            "Alle onderwerpen",
+            choices(((tag.slug, tag.name) for tag in topics), filters.topic),
+        ),
+        FilterSelect(
+            "vorm", "Vorm van het gesprek", "Elke vorm", choices(FORM_OPTIONS, filters.form)
+        ),
+    ]
+
+
 def catalogue_context(catalogue: ExpertIndexPage, request: HttpRequest) -> dict:
     filters = CatalogueFilters.from_request(request)
     published = published_books(catalogue)
@@ -145,11 +183,7 @@ def catalogue_context(catalogue: ExpertIndexPage, request: HttpRequest) -> dict:
         "filters": filters,
         "books": page,
         "book_count": paginator.count,
-        "kind_options": KIND_OPTIONS,
-        "area_options": COMPETENCE_AREAS,
-        "essence_options": Essence.objects.only("number", "name"),
-        "topic_options": topic_options(published),
-        "form_options": FORM_OPTIONS,
+        "filter_selects": filter_selects(filters, topic_options(published)),
         "page_query": urlencode(params),
         "instruction_pages": catalogue.get_children().live().type(StandardPage),
     }

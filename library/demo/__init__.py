@@ -13,6 +13,8 @@ from cms.demo import ensure_child_page, ensure_featured_link, heading, paragraph
 from cms.models import HomePage, StandardPage
 from curriculum.models import Essence
 from library.catalogue.withdrawal import withdraw
+from library.demo import data as demo_data
+from library.demo import emails as demo_emails
 from library.demo import loans as demo_loans
 from library.demo.data import CATALOGUE, EXPERTS, INSTRUCTION_PAGES
 from library.demo.emails import EMAILS, LOAN_FORM
@@ -60,6 +62,13 @@ RECRUITMENT = {
     ),
     "time_investment": "Voorbereiding hooguit 30 minuten; in totaal 1,5 tot 2 uur.",
 }
+
+
+def check() -> None:
+    """The catalogue's pages, the experts and the standard e-mails (run before anything is
+    written)."""
+    demo_data.check()
+    demo_emails.check()
 
 
 def body_stream(blocks: list[tuple[str, str]]) -> str:

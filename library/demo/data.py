@@ -1,5 +1,17 @@
 """Demo content for the expert library: fictional experts, texts written for this site."""
 
+import re
+
+from cms.demo import checks
+from cms.demo.checks import require
+from library.catalogue.criteria import (
+    CRITERIA,
+    EXPERIENCE,
+    OPTIONAL_CRITERIA,
+    PROFESSIONAL,
+    VOLUNTEER,
+)
+
 SECRETARIAT_EMAIL = "expertbibliotheek@example.org"
 
 CATALOGUE = {
@@ -1055,51 +1067,46 @@ EXPERTS = [
 ]
 
 
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise AssertionError(message)
+# The admission criteria's group of each kind of expert.
+KIND_GROUPS = {
+    "professional": PROFESSIONAL,
+    "volunteer": VOLUNTEER,
+    "patient": EXPERIENCE,
+    "relative": EXPERIENCE,
+    "bereaved": EXPERIENCE,
+}
+ALLOWED_TAGS = {"p", "ul", "ol", "li", "b", "i"}
+PHONE_PATTERN = re.compile(r"^06-0000 \d{4}$")
 
 
-def _load_criteria() -> tuple[dict, set]:
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent / "criteria.py"
-    spec = importlib.util.spec_from_file_location("library_criteria", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.CRITERIA, module.OPTIONAL_CRITERIA
+def check_html(html: str, where: str) -> None:
+    checks.check_html(html, where, ALLOWED_TAGS)
 
 
-def _check() -> None:
-    import re
+def check(
+    *,
+    catalogue: dict = CATALOGUE,
+    instruction_pages: list[dict] = INSTRUCTION_PAGES,
+    experts: list[dict] = EXPERTS,
+) -> None:
+    """The catalogue, its instruction pages and the experts keep the site's rules (lengths,
+    tags, the admission criteria of each kind of expert) and show every kind, role, topic and
+    availability; raises DemoContentError on the first item that does not. `manage.py
+    load_demo` runs it before writing anything; the tests hand it broken copies."""
+    check_pages(catalogue, instruction_pages)
+    check_expert_mix(experts)
+    for expert in experts:
+        check_expert(expert)
 
-    criteria, optional = _load_criteria()
-    groups = {
-        "professional": "professional",
-        "volunteer": "volunteer",
-        "patient": "experience",
-        "relative": "experience",
-        "bereaved": "experience",
-    }
-    allowed_tags = {"p", "ul", "ol", "li", "b", "i"}
 
-    def check_html(html: str, where: str) -> None:
-        for tag in re.findall(r"</?([a-zA-Z0-9]+)[^>]*>", html):
-            _require(tag in allowed_tags, f"{where}: tag <{tag}> not allowed")
-        for tag in allowed_tags:
-            opened = len(re.findall(rf"<{tag}>", html))
-            closed = html.count(f"</{tag}>")
-            _require(opened == closed, f"{where}: unbalanced <{tag}>")
+def check_pages(catalogue: dict, instruction_pages: list[dict]) -> None:
+    """The catalogue's texts, and its four instruction pages in their order."""
+    require(catalogue["title"] == "Expertbibliotheek", "catalogue title")
+    check_html(catalogue["introduction"], "catalogue introduction")
+    check_html(catalogue["no_expert_text"], "catalogue no_expert_text")
 
-    # catalogue
-    _require(CATALOGUE["title"] == "Expertbibliotheek", "catalogue title")
-    check_html(CATALOGUE["introduction"], "catalogue introduction")
-    check_html(CATALOGUE["no_expert_text"], "catalogue no_expert_text")
-
-    # instruction pages
-    slugs = [page["slug"] for page in INSTRUCTION_PAGES]
-    _require(
+    slugs = [page["slug"] for page in instruction_pages]
+    require(
         slugs
         == [
             "zo-werkt-lenen",
@@ -1109,34 +1116,36 @@ def _check() -> None:
         ],
         f"instruction page slugs/order: {slugs}",
     )
-    for page in INSTRUCTION_PAGES:
-        _require(len(page["introduction"]) <= 600, f"{page['slug']}: introduction too long")
-        _require(bool(page["body"]), f"{page['slug']}: empty body")
+    for page in instruction_pages:
+        require(len(page["introduction"]) <= 600, f"{page['slug']}: introduction too long")
+        require(bool(page["body"]), f"{page['slug']}: empty body")
         for block_type, value in page["body"]:
-            _require(block_type in {"heading", "paragraph"}, f"{page['slug']}: {block_type}")
+            require(block_type in {"heading", "paragraph"}, f"{page['slug']}: {block_type}")
             if block_type == "heading":
-                _require("<" not in value, f"{page['slug']}: heading must be plain text")
+                require("<" not in value, f"{page['slug']}: heading must be plain text")
             else:
                 check_html(value, page["slug"])
 
-    # experts
-    _require(len(EXPERTS) >= 14, "at least 14 experts")
-    titles = [expert["title"] for expert in EXPERTS]
-    _require(len(titles) == len(set(titles)), "duplicate titles")
-    phones = [expert["phone"] for expert in EXPERTS]
-    emails = [expert["email"] for expert in EXPERTS]
-    _require(len(phones) == len(set(phones)), "duplicate phone numbers")
-    _require(len(emails) == len(set(emails)), "duplicate e-mail addresses")
 
-    kinds = [expert["kind"] for expert in EXPERTS]
-    _require(kinds.count("professional") >= 7, "at least 7 professionals")
-    _require(kinds.count("volunteer") >= 2, "at least 2 volunteers")
-    experience = [kind for kind in kinds if groups.get(kind) == "experience"]
-    _require(len(experience) >= 3, "at least 3 experience experts")
+def check_expert_mix(experts: list[dict]) -> None:
+    """Together the experts show every kind, role, topic, availability and conversation form."""
+    require(len(experts) >= 14, "at least 14 experts")
+    titles = [expert["title"] for expert in experts]
+    require(len(titles) == len(set(titles)), "duplicate titles")
+    phones = [expert["phone"] for expert in experts]
+    emails = [expert["email"] for expert in experts]
+    require(len(phones) == len(set(phones)), "duplicate phone numbers")
+    require(len(emails) == len(set(emails)), "duplicate e-mail addresses")
+
+    kinds = [expert["kind"] for expert in experts]
+    require(kinds.count("professional") >= 7, "at least 7 professionals")
+    require(kinds.count("volunteer") >= 2, "at least 2 volunteers")
+    experience = [kind for kind in kinds if KIND_GROUPS.get(kind) == EXPERIENCE]
+    require(len(experience) >= 3, "at least 3 experience experts")
     for kind in ("patient", "relative", "bereaved"):
-        _require(kind in kinds, f"no {kind}")
+        require(kind in kinds, f"no {kind}")
 
-    roles = " | ".join(e["role"].lower() for e in EXPERTS if e["kind"] == "professional")
+    roles = " | ".join(e["role"].lower() for e in experts if e["kind"] == "professional")
     for role in (
         "kaderhuisarts",
         "verpleegkundig specialist",
@@ -1146,15 +1155,15 @@ def _check() -> None:
         "anesthesioloog",
         "hospicecoördinator",
     ):
-        _require(role in roles, f"no professional with role {role}")
+        require(role in roles, f"no professional with role {role}")
 
-    availability = [expert["availability"] for expert in EXPERTS]
-    _require(availability.count("absent") == 1, "exactly one absent expert")
-    _require(availability.count("withdrawn") == 1, "exactly one withdrawn expert")
-    forms = {expert["conversation_form"] for expert in EXPERTS}
-    _require(forms == {"in_person", "video", "both"}, f"conversation forms not mixed: {forms}")
+    availability = [expert["availability"] for expert in experts]
+    require(availability.count("absent") == 1, "exactly one absent expert")
+    require(availability.count("withdrawn") == 1, "exactly one withdrawn expert")
+    forms = {expert["conversation_form"] for expert in experts}
+    require(forms == {"in_person", "video", "both"}, f"conversation forms not mixed: {forms}")
 
-    topics = {topic for expert in EXPERTS for topic in expert["topics"]}
+    topics = {topic for expert in experts for topic in expert["topics"]}
     for topic in (
         "pijn",
         "symptoombestrijding",
@@ -1171,58 +1180,52 @@ def _check() -> None:
         "kinderen als naasten",
         "zelfzorg",
     ):
-        _require(topic in topics, f"topic {topic} not covered")
-
-    phone_pattern = re.compile(r"^06-0000 \d{4}$")
-    for expert in EXPERTS:
-        name = expert["title"]
-        kind = expert["kind"]
-        _require(kind in groups, f"{name}: invalid kind {kind}")
-        _require(
-            expert["conversation_form"] in {"in_person", "video", "both"},
-            f"{name}: invalid conversation form",
-        )
-        _require(
-            expert["availability"] in {"available", "absent", "withdrawn"},
-            f"{name}: invalid availability",
-        )
-        if expert["availability"] == "absent":
-            _require(20 <= expert["absent_days"] <= 30, f"{name}: absent_days around 24")
-        else:
-            _require(expert["absent_days"] == 0, f"{name}: absent_days must be 0")
-        _require(10 <= expert["preparation_minutes"] <= 30, f"{name}: preparation_minutes 10..30")
-        _require(bool(expert["preparation_assignment"]), f"{name}: no preparation assignment")
-        _require(len(expert["summary"]) <= 300, f"{name}: summary too long")
-        _require(len(expert["title"]) <= 255, f"{name}: title too long")
-        _require(len(expert["role"]) <= 120, f"{name}: role too long")
-        _require(len(expert["organisation"]) <= 160, f"{name}: organisation too long")
-        check_html(expert["body"], name)
-        _require(2 <= len(expert["topics"]) <= 4, f"{name}: 2-4 topics")
-        for topic in expert["topics"]:
-            _require(topic == topic.lower(), f"{name}: topic {topic} not lowercase")
-        _require(2 <= len(expert["example_questions"]) <= 4, f"{name}: 2-4 questions")
-        for question in expert["example_questions"]:
-            _require(question.endswith("?"), f"{name}: question without question mark")
-            _require(len(question) <= 300, f"{name}: question too long")
-        areas = expert["competence_areas"]
-        _require(bool(areas), f"{name}: no competence areas")
-        _require(
-            set(areas) <= {"medisch-handelen", "communiceren", "professionaliteit"},
-            f"{name}: invalid competence areas {areas}",
-        )
-        _require(1 <= len(expert["essences"]) <= 3, f"{name}: 1-3 essences")
-        _require(all(1 <= n <= 8 for n in expert["essences"]), f"{name}: essence out of range")
-        _require(expert["email"].endswith("@example.org"), f"{name}: e-mail not example.org")
-        _require(bool(phone_pattern.match(expert["phone"])), f"{name}: phone not 06-0000 xxxx")
-        valid = {key for key, _ in criteria[groups[kind]]}
-        ticked = set(expert["criteria"])
-        _require(ticked <= valid, f"{name}: criteria {sorted(ticked - valid)} not for {kind}")
-        missing = valid - optional - ticked
-        _require(not missing, f"{name}: required criteria missing {sorted(missing)}")
-
-    counts = {kind: kinds.count(kind) for kind in groups}
-    print(f"OK: {len(EXPERTS)} experts {counts}, {len(INSTRUCTION_PAGES)} instruction pages")
+        require(topic in topics, f"topic {topic} not covered")
 
 
-if __name__ == "__main__":
-    _check()
+def check_expert(expert: dict) -> None:
+    """One expert: valid choices, lengths that fit the fields, the criteria of its kind."""
+    name = expert["title"]
+    kind = expert["kind"]
+    require(kind in KIND_GROUPS, f"{name}: invalid kind {kind}")
+    require(
+        expert["conversation_form"] in {"in_person", "video", "both"},
+        f"{name}: invalid conversation form",
+    )
+    require(
+        expert["availability"] in {"available", "absent", "withdrawn"},
+        f"{name}: invalid availability",
+    )
+    if expert["availability"] == "absent":
+        require(20 <= expert["absent_days"] <= 30, f"{name}: absent_days around 24")
+    else:
+        require(expert["absent_days"] == 0, f"{name}: absent_days must be 0")
+    require(10 <= expert["preparation_minutes"] <= 30, f"{name}: preparation_minutes 10..30")
+    require(bool(expert["preparation_assignment"]), f"{name}: no preparation assignment")
+    require(len(expert["summary"]) <= 300, f"{name}: summary too long")
+    require(len(expert["title"]) <= 255, f"{name}: title too long")
+    require(len(expert["role"]) <= 120, f"{name}: role too long")
+    require(len(expert["organisation"]) <= 160, f"{name}: organisation too long")
+    check_html(expert["body"], name)
+    require(2 <= len(expert["topics"]) <= 4, f"{name}: 2-4 topics")
+    for topic in expert["topics"]:
+        require(topic == topic.lower(), f"{name}: topic {topic} not lowercase")
+    require(2 <= len(expert["example_questions"]) <= 4, f"{name}: 2-4 questions")
+    for question in expert["example_questions"]:
+        require(question.endswith("?"), f"{name}: question without question mark")
+        require(len(question) <= 300, f"{name}: question too long")
+    areas = expert["competence_areas"]
+    require(bool(areas), f"{name}: no competence areas")
+    require(
+        set(areas) <= {"medisch-handelen", "communiceren", "professionaliteit"},
+        f"{name}: invalid competence areas {areas}",
+    )
+    require(1 <= len(expert["essences"]) <= 3, f"{name}: 1-3 essences")
+    require(all(1 <= n <= 8 for n in expert["essences"]), f"{name}: essence out of range")
+    require(expert["email"].endswith("@example.org"), f"{name}: e-mail not example.org")
+    require(bool(PHONE_PATTERN.match(expert["phone"])), f"{name}: phone not 06-0000 xxxx")
+    valid = {key for key, _ in CRITERIA[KIND_GROUPS[kind]]}
+    ticked = set(expert["criteria"])
+    require(ticked <= valid, f"{name}: criteria {sorted(ticked - valid)} not for {kind}")
+    missing = valid - OPTIONAL_CRITERIA - ticked
+    require(not missing, f"{name}: required criteria missing {sorted(missing)}")

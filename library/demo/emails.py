@@ -1,6 +1,8 @@
 """Demo texts of the standard e-mails, written for this site (the toolkit's example mails
 gave the occasions, not the words)."""
 
+from cms.demo.checks import require
+
 SIGNATURE = (
     "\n\nMet vriendelijke groet,\n\nSecretariaat Expertbibliotheek Palliatieve Zorg\n"
     "{contact_secretariaat}"
@@ -144,3 +146,16 @@ LOAN_FORM = {
         "<p>Het secretariaat neemt je aanvraag in behandeling. Je hoort van ons per e-mail.</p>"
     ),
 }
+
+
+def check(*, emails: dict[str, tuple[str, str]] = EMAILS) -> None:
+    """A text for every kind of standard e-mail, using only the placeholders the site fills
+    in (the admin refuses others; the demo is loaded without the admin's form)."""
+    from library.models.emails import EmailKind, unknown_placeholders
+
+    missing = sorted(set(EmailKind.values) - set(emails))
+    require(not missing, f"no demo e-mail for {missing}")
+    for kind, (subject, body) in emails.items():
+        require(kind in EmailKind.values, f"{kind}: not a kind of standard e-mail")
+        unknown = unknown_placeholders(subject) + unknown_placeholders(body)
+        require(not unknown, f"{kind}: unknown placeholders {unknown}")

@@ -78,27 +78,33 @@ def backdated_request(
     return loan
 
 
+# The ways a request goes through the desk, step by step: to a conversation held and
+# completed, to an expert who cannot, and to no expert found. Tests build histories with them too.
+PATHS = {
+    "held": [S.CONFIRMED, S.WAITING_FOR_EXPERT, S.MATCHED, S.CONVERSATION_HELD, S.COMPLETED],
+    "unavailable": [S.CONFIRMED, S.WAITING_FOR_EXPERT, S.EXPERT_UNAVAILABLE],
+    "no_expert": [S.CONFIRMED, S.NO_EXPERT, S.CLOSED],
+}
+# Days from the step before to each status in the demo: (fewest, most).
+DEMO_DAYS = {
+    S.CONFIRMED: (1, 8),
+    S.WAITING_FOR_EXPERT: (0, 1),
+    S.MATCHED: (1, 9),
+    S.CONVERSATION_HELD: (8, 25),
+    S.COMPLETED: (5, 15),
+    S.EXPERT_UNAVAILABLE: (2, 10),
+    S.NO_EXPERT: (0, 2),
+    S.CLOSED: (10, 30),
+}
+
+
 def demo_steps(rng: random.Random, created: datetime.datetime, path: str):
     at = created
     steps = []
-
-    def step(status: str, low: int, high: int) -> None:
-        nonlocal at
+    for status in PATHS[path]:
+        low, high = DEMO_DAYS[status]
         at = at + datetime.timedelta(days=rng.randint(low, high), hours=rng.randint(0, 5))
         steps.append((status, at))
-
-    step(S.CONFIRMED, 1, 8)
-    if path == "no_expert":
-        step(S.NO_EXPERT, 0, 2)
-        step(S.CLOSED, 10, 30)
-        return steps
-    step(S.WAITING_FOR_EXPERT, 0, 1)
-    if path == "unavailable":
-        step(S.EXPERT_UNAVAILABLE, 2, 10)
-        return steps
-    step(S.MATCHED, 1, 9)
-    step(S.CONVERSATION_HELD, 8, 25)
-    step(S.COMPLETED, 5, 15)
     return steps
 
 

@@ -1,3 +1,6 @@
+from .business_case_settings import BusinessCaseSettings
+from .emails import EmailKind, EmailTemplate
+from .evaluations import Evaluation
 from .experts import (
     Availability,
     CompetenceArea,
@@ -7,41 +10,38 @@ from .experts import (
     ExpertPage,
     ExpertTopic,
 )
+from .loan_form import LoanFormField, LoanFormPage
+from .loans import (
+    LoanEvent,
+    LoanFormSubmission,
+    LoanRequest,
+    LoanStatus,
+    Programme,
+    ReminderSent,
+)
+from .process_settings import LoanProcessSettings
+from .supervisors import Supervisor
 
 __all__ = [
     "Availability",
+    "BusinessCaseSettings",
     "CompetenceArea",
     "ConversationForm",
+    "EmailKind",
+    "EmailTemplate",
+    "Evaluation",
     "ExpertIndexPage",
     "ExpertKind",
     "ExpertPage",
     "ExpertTopic",
-]
-
-from .emails import EmailKind, EmailTemplate  # noqa: E402
-from .loans import LoanEvent, LoanFormSubmission, LoanRequest, LoanStatus, Programme  # noqa: E402
-
-__all__ += [
-    "EmailKind",
-    "EmailTemplate",
     "LoanEvent",
+    "LoanFormField",
+    "LoanFormPage",
     "LoanFormSubmission",
+    "LoanProcessSettings",
     "LoanRequest",
     "LoanStatus",
     "Programme",
+    "ReminderSent",
+    "Supervisor",
 ]
-
-from .loan_form import LoanFormField, LoanFormPage  # noqa: E402
-
-__all__ += ["LoanFormField", "LoanFormPage"]
-
-from .business_case_settings import BusinessCaseSettings  # noqa: E402
-
-__all__ += ["BusinessCaseSettings"]
-
-from .evaluations import Evaluation  # noqa: E402
-from .loans import ReminderSent  # noqa: E402
-from .process_settings import LoanProcessSettings  # noqa: E402
-from .supervisors import Supervisor  # noqa: E402
-
-__all__ += ["Evaluation", "LoanProcessSettings", "ReminderSent", "Supervisor"]

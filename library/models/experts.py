@@ -31,6 +31,7 @@ from library.models.admission import (
     CataloguePermissionTester,
     CoverPermissionTester,
 )
+from library.models.loans import CONVERSATION_STATUSES, LoanStatus
 from library.models.querysets import Availability, ExpertPageQuerySet
 
 MAX_PREPARATION_MINUTES = 30
@@ -365,8 +366,8 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
         return self.loan_requests.aggregate(
             total=Count("pk"),
             half_year=Count("pk", filter=this_half),
-            conversations=Count("pk", filter=this_half & Q(status__in=["held", "completed"])),
-            unavailable=Count("pk", filter=this_half & Q(status="unavailable")),
+            conversations=Count("pk", filter=this_half & Q(status__in=CONVERSATION_STATUSES)),
+            unavailable=Count("pk", filter=this_half & Q(status=LoanStatus.EXPERT_UNAVAILABLE)),
         )
 
 
@@ -448,24 +449,13 @@ class ExpertIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
     def permissions_for_user(self, user):
         return CataloguePermissionTester(user, self)
 
-    def save(self, *args, **kwargs):
-        creating = self.pk is None
-        super().save(*args, **kwargs)
-        if creating:
-            from library.catalogue.admission import assign_admission_workflow
-
-            assign_admission_workflow(self)
-
-    def get_context(self, request, *args, **kwargs):
-        from library.catalogue.search import catalogue_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_context(self, request))
-        return context
+    # A new catalogue gets the admission workflow: library.signals.assign_admission_workflow.
 
     @path("")
     def index(self, request):
-        return self.render(request)
+        from library.catalogue.search import catalogue_context
+
+        return self.render(request, context_overrides=catalogue_context(self, request))
 
     @re_path(r"^flyer\.pdf/?$", name="flyer")
     def flyer(self, request):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -28,12 +28,14 @@ from cms.preview import FramedPreviewMixin
 from cms.validators import plain_text, single_line
 from library.models.experts import ExpertPage
 from library.models.loans import LoanFormSubmission, Programme
+from library.process import deadlines
 
 NO_EXPERT = "geen"
 MAX_PAGE_ID = 2**63 - 1  # the largest id the database takes; a bigger number is no page
 MAX_REQUESTS_PER_HOUR = 3
-CORE_FIELDS = [
-    "expert",
+# The resident's own answers, stored on the request as given; the loan desk corrects the same
+# fields (library.admin.desk).
+RESIDENT_FIELDS = [
     "name",
     "email",
     "phone",
@@ -42,9 +44,8 @@ CORE_FIELDS = [
     "supervisor",
     "learning_goals",
     "motivation",
-    "consent",
-    "website",
 ]
+CORE_FIELDS = ["expert", *RESIDENT_FIELDS, "consent", "website"]
 
 
 class LoanFormField(AbstractFormField):
@@ -292,43 +293,9 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
         return [submit_time, *core, *editor_fields]
 
     def process_form_submission(self, form):
-        from library.process import loans
-
-        with transaction.atomic():
-            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-            submission = LoanFormSubmission.objects.create(form_data=data, page=self)
-            loan = loans.register(
-                expert=form.chosen_expert(),
-                submission=submission,
-                name=data["name"],
-                email=data["email"],
-                phone=data["phone"],
-                programme=data["programme"],
-                programme_other=data.get("programme_other", ""),
-                supervisor=data["supervisor"],
-                learning_goals=data["learning_goals"],
-                motivation=data["motivation"],
-            )
-        if self.to_address:
-            self.notify_secretariat(form, loan)
-        submission.loan = loan
-        return submission
-
-    def notify_secretariat(self, form, loan) -> None:
-        """The form builder's notification, sent and recorded like every process e-mail: when
-        the mail server is down the request is kept and the notification can be sent again
-        from the loan desk (Wagtail's send_mail would raise and show the resident an error)."""
-        from library.process import mail
-
-        mail.send(
-            loan,
-            mail.ComposedEmail(
-                kind="form_notification",
-                recipients=[address.strip() for address in self.to_address.split(",")],
-                subject=self.subject or "Nieuwe leenaanvraag",
-                body=self.render_email(form),
-            ),
-        )
+        # Wagtail's own store-and-mail must never run for this form: serve() hands a valid
+        # form to the loan process (library.process.loans.submit_form).
+        raise NotImplementedError("A loan form is submitted by library.process.loans.submit_form.")
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
@@ -338,7 +305,9 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
                 # Refuse bots silently: they see the thank-you page, nothing is stored.
                 return self.render_landing_page(request, None, *args, **kwargs)
             if form.is_valid():
-                submission = self.process_form_submission(form)
+                from library.process import loans  # a route may call the service it serves
+
+                submission = loans.submit_form(self, form)
                 return self.render_landing_page(request, submission, *args, **kwargs)
             notice = None
         else:
@@ -369,11 +338,8 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
         return "Het gekozen boek is niet (meer) te lenen. Kies een ander boek hieronder."
 
     def get_context(self, request, *args, **kwargs):
-        from library.process import loans
-
         context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
-        context["confirm_by"] = loans.dutch_date(
-            loans.deadlines.add_working_days(today, loans.deadlines.CONFIRM_WITHIN_WORKING_DAYS)
+        context["confirm_by"] = deadlines.dutch_date(
+            deadlines.confirm_due_after(timezone.localdate())
         )
         return context

@@ -23,6 +23,10 @@ class LoanStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Ingetrokken door AIOS"
 
 
+# A request whose conversation took place: the loans the figures and the business case count.
+CONVERSATION_STATUSES = (LoanStatus.CONVERSATION_HELD, LoanStatus.COMPLETED)
+
+
 class Programme(models.TextChoices):
     ANESTHESIOLOGY = "anesthesiologie", "Anesthesiologie"
     GENERAL_PRACTICE = "huisartsgeneeskunde", "Huisartsgeneeskunde"

@@ -1,4 +1,5 @@
-"""The loan process: status changes, deadlines and the e-mail that goes with each step.
+"""The loan process: status changes and the e-mail that goes with each step (the due dates of
+each step are in deadlines.py).
 
 The public form, the loan desk in the admin and management commands all go through these
 functions; an illegal step is refused here, whoever asks for it.
@@ -6,17 +7,15 @@ functions; an illegal step is refused here, whoever asks for it.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from library.models import ExpertPage
 from library.models.emails import EmailKind
-from library.models.loans import LoanEvent, LoanRequest, LoanStatus
-from library.process import deadlines, evaluations
+from library.models.loans import LoanEvent, LoanFormSubmission, LoanRequest, LoanStatus
+from library.process import evaluations
 from library.process.mail import ComposedEmail, compose, send
 
 S = LoanStatus
@@ -100,54 +99,6 @@ ACTIONS = {
         Action("withdraw", "Ingetrokken door AIOS", S.WITHDRAWN, None),
     ]
 }
-
-
-def dutch_date(day: datetime.date | None) -> str:
-    return date_format(day, "j F Y") if day else ""
-
-
-# --- deadlines ---
-
-
-def changed_on(loan: LoanRequest) -> datetime.date:
-    return timezone.localdate(loan.status_changed_at)
-
-
-def confirm_due(loan: LoanRequest) -> datetime.date:
-    return deadlines.confirm_due(timezone.localdate(loan.created_at))
-
-
-def expert_answer_due(loan: LoanRequest) -> datetime.date:
-    start = changed_on(loan) if loan.status == S.WAITING_FOR_EXPERT else timezone.localdate()
-    return deadlines.expert_answer_due(start)
-
-
-def contact_due(loan: LoanRequest) -> datetime.date:
-    start = changed_on(loan) if loan.status == S.MATCHED else timezone.localdate()
-    return start + datetime.timedelta(days=deadlines.CONTACT_WITHIN_DAYS)
-
-
-def next_due(loan: LoanRequest) -> tuple[str, datetime.date] | None:
-    """What must happen next and by when, or None when nothing is due from the desk."""
-    if loan.status == S.RECEIVED:
-        return ("ontvangst bevestigen", confirm_due(loan))
-    if loan.status == S.WAITING_FOR_EXPERT:
-        return ("antwoord van de expert", expert_answer_due(loan))
-    if loan.status == S.MATCHED:
-        return ("contact tussen AIOS en expert", contact_due(loan))
-    return None
-
-
-def is_overdue(loan: LoanRequest, today: datetime.date | None = None) -> bool:
-    due = next_due(loan)
-    return due is not None and due[1] < (today or timezone.localdate())
-
-
-def overdue_requests(today: datetime.date | None = None) -> list[LoanRequest]:
-    candidates = LoanRequest.objects.filter(
-        status__in=[S.RECEIVED, S.WAITING_FOR_EXPERT, S.MATCHED]
-    )
-    return [loan for loan in candidates if is_overdue(loan, today)]
 
 
 # --- steps ---
@@ -281,3 +232,42 @@ def register(*, expert: ExpertPage | None, submission=None, **fields) -> LoanReq
         request=loan, kind=LoanEvent.Kind.STATUS, to_status=S.RECEIVED, expert=expert
     )
     return loan
+
+
+def submit_form(page, form) -> LoanFormSubmission:
+    """A valid loan form (LoanFormPage.serve): its answers, one request in the register, then
+    the form's notification to the secretariat, when the page has an address for it."""
+    with transaction.atomic():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+        submission = LoanFormSubmission.objects.create(form_data=data, page=page)
+        loan = register(
+            expert=form.chosen_expert(),
+            submission=submission,
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            programme=data["programme"],
+            programme_other=data.get("programme_other", ""),
+            supervisor=data["supervisor"],
+            learning_goals=data["learning_goals"],
+            motivation=data["motivation"],
+        )
+    if page.to_address:
+        notify_secretariat(page, form, loan)
+    submission.loan = loan
+    return submission
+
+
+def notify_secretariat(page, form, loan: LoanRequest) -> None:
+    """The form builder's notification, sent and recorded like every process e-mail: when
+    the mail server is down the request is kept and the notification can be sent again
+    from the loan desk (Wagtail's send_mail would raise and show the resident an error)."""
+    send(
+        loan,
+        ComposedEmail(
+            kind="form_notification",
+            recipients=[address.strip() for address in page.to_address.split(",")],
+            subject=page.subject or "Nieuwe leenaanvraag",
+            body=page.render_email(form),
+        ),
+    )

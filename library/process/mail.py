@@ -17,6 +17,7 @@ from wagtail.models import Site
 from cms.models import SiteSettings
 from library.models.emails import EmailKind, EmailTemplate, fill_placeholders
 from library.models.loans import LoanEvent, LoanRequest
+from library.process import deadlines
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +41,6 @@ def secretariat_address() -> str:
 
 
 def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]:
-    from library.process import loans  # the deadlines live with the process
-
     if loan is None:
         return {"contact_secretariaat": secretariat_address(), **extra}
     expert = loan.expert
@@ -54,12 +53,12 @@ def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]
         "opleiding": loan.get_programme_display(),
         "email_aios": loan.email,
         "telefoon_aios": loan.phone,
-        "datum_aanvraag": loans.dutch_date(timezone.localdate(loan.created_at)),
-        "afwezig_tot": loans.dutch_date(expert.absent_until)
+        "datum_aanvraag": deadlines.dutch_date(timezone.localdate(loan.created_at)),
+        "afwezig_tot": deadlines.dutch_date(expert.absent_until)
         if expert and expert.absent_until
         else "",
-        "antwoord_voor": loans.dutch_date(loans.expert_answer_due(loan)),
-        "contact_voor": loans.dutch_date(loans.contact_due(loan)),
+        "antwoord_voor": deadlines.dutch_date(deadlines.expert_answer_due(loan)),
+        "contact_voor": deadlines.dutch_date(deadlines.contact_due(loan)),
         "contact_secretariaat": secretariat_address(),
         "link_boek": f"{base_url}{expert.url}" if expert and expert.url else "",
         "link_catalogus": f"{base_url}/expertbibliotheek/",

@@ -20,7 +20,7 @@ from library.models import (
     LoanStatus,
     ReminderSent,
 )
-from library.process import loans
+from library.process import deadlines
 from library.process.mail import MissingEmailTemplate, compose, deliver, secretariat_address, send
 
 Kind = ReminderSent.Kind
@@ -58,7 +58,7 @@ def overdue_key(loan: LoanRequest) -> str:
 
 
 def new_overdue(today: datetime.date | None = None) -> list[LoanRequest]:
-    overdue = loans.overdue_requests(today)
+    overdue = deadlines.overdue_requests(today)
     reminded = set(
         ReminderSent.objects.filter(
             kind=Kind.OVERDUE, request__in=[loan.pk for loan in overdue]
@@ -90,11 +90,11 @@ def digest_lines(overdue: list[LoanRequest]) -> str:
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     lines = []
     for loan in overdue:
-        what, day = loans.next_due(loan)
+        what, day = deadlines.next_due(loan)
         url = base_url + reverse("library_loanrequest:inspect", args=[loan.pk])
         lines.append(
             f"- {loan.name}, ‘{loan.book_title or 'geen expert gevonden'}’: {what}, "
-            f"uiterlijk {loans.dutch_date(day)}\n  {url}"
+            f"uiterlijk {deadlines.dutch_date(day)}\n  {url}"
         )
     return "\n".join(lines)
 

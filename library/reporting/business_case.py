@@ -125,6 +125,7 @@ def compute(counts: Counts, rates) -> BusinessCase:
 def counts_for_period(start: datetime.date, end: datetime.date) -> Counts:
     """The register's real numbers for a period (start and end inclusive)."""
     from library.models import ExpertPage, LoanRequest
+    from library.models.loans import CONVERSATION_STATUSES
 
     requests = LoanRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
     covers = ExpertPage.objects.live()
@@ -133,7 +134,7 @@ def counts_for_period(start: datetime.date, end: datetime.date) -> Counts:
         covers=covers.count(),
         supervisors=requests.values("supervisor").distinct().count(),
         residents=requests.values("resident_key").distinct().count(),
-        loans=requests.filter(status__in=["held", "completed"]).count(),
+        loans=requests.filter(status__in=CONVERSATION_STATUSES).count(),
     )
 
 

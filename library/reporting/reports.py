@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 
 from cms.exports import SafeSpreadsheetExportMixin
 from library.models import BusinessCaseSettings
+from library.process import deadlines
 from library.reporting import business_case, charts, statistics
 
 REPORTS_PERMISSION = "library.view_reports"
@@ -192,22 +193,30 @@ class ExpertReport(WorkingGroupReport):
 
 class TurnaroundReport(WorkingGroupReport):
     title = "Doorlooptijden"
-    description = (
-        "Hoe vaak de termijnen van het leenproces gehaald worden: ontvangst bevestigd binnen 5 "
-        "werkdagen, antwoord van de expert binnen 7 dagen, en de tijd tot het gesprek."
-    )
     slug = "doorlooptijden"
-    columns = [
-        ("request", "Aanvraag"),
-        ("created", "Ontvangen"),
-        ("confirmed", "Bevestigd"),
-        ("confirmed_in_time", "Binnen 5 werkdagen"),
-        ("expert_asked", "Expert gevraagd"),
-        ("expert_answered", "Expert antwoordde"),
-        ("expert_in_time", "Binnen 7 dagen"),
-        ("held", "Gesprek gevoerd"),
-        ("days_to_conversation", "Dagen tot gesprek"),
-    ]
+
+    # The deadlines are read when the report is shown: library/process/deadlines.py decides.
+    @property
+    def description(self):
+        return (
+            "Hoe vaak de termijnen van het leenproces gehaald worden: ontvangst bevestigd binnen "
+            f"{deadlines.CONFIRM_WITHIN_WORKING_DAYS} werkdagen, antwoord van de expert binnen "
+            f"{deadlines.EXPERT_ANSWERS_WITHIN_DAYS} dagen, en de tijd tot het gesprek."
+        )
+
+    @property
+    def columns(self):
+        return [
+            ("request", "Aanvraag"),
+            ("created", "Ontvangen"),
+            ("confirmed", "Bevestigd"),
+            ("confirmed_in_time", f"Binnen {deadlines.CONFIRM_WITHIN_WORKING_DAYS} werkdagen"),
+            ("expert_asked", "Expert gevraagd"),
+            ("expert_answered", "Expert antwoordde"),
+            ("expert_in_time", f"Binnen {deadlines.EXPERT_ANSWERS_WITHIN_DAYS} dagen"),
+            ("held", "Gesprek gevoerd"),
+            ("days_to_conversation", "Dagen tot gesprek"),
+        ]
 
     def rows(self, start, end):
         self.turnaround = statistics.turnaround(start, end)

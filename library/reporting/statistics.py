@@ -353,7 +353,7 @@ def turnaround(
         created = local(loan.created_at)
         changes = [event for event in loan.events.all() if event.kind == LoanEvent.Kind.STATUS]
         confirmed = first_change(changes, S.CONFIRMED)
-        confirm_due = deadlines.confirm_due(created)
+        confirm_due = deadlines.confirm_due_after(created)
         if confirmed:
             confirmed_in_time = yes_no(local(confirmed.at) <= confirm_due)
         else:
@@ -362,7 +362,7 @@ def turnaround(
         answer = next((event for event in changes if event.at > asked.at), None) if asked else None
         expert_in_time = ""
         if asked:
-            answer_due = deadlines.expert_answer_due(local(asked.at))
+            answer_due = deadlines.expert_answer_due_after(local(asked.at))
             if answer:
                 expert_in_time = yes_no(local(answer.at) <= answer_due)
             elif today > answer_due:

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from curriculum.models import WorkshopPage
 from library.models import ExpertPage, LoanRequest
+from tests.browser.steps import fill_loan_form
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,18 +62,6 @@ def test_every_public_page_type_has_no_wcag_violations(page, demo_site, screensh
     expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt, je aanvraag is verstuurd")
     check("uitleenformulier-bedankt")
     assert not found, "\n".join(f"{label}: {p}" for label, ps in found.items() for p in ps)
-
-
-def fill_loan_form(page, cover) -> None:
-    page.get_by_label("Welk boek wil je lenen?").select_option(str(cover.pk))
-    page.get_by_label("Naam", exact=False).first.fill("Sanne de Boer")
-    page.get_by_label("E-mailadres").fill("sanne@example.org")
-    page.get_by_label("Telefoonnummer").fill("06-0000 2222")
-    page.get_by_label("Opleiding (verplicht)").select_option("huisartsgeneeskunde")
-    page.get_by_label("Naam van je opleider").fill("Dr. P. Visser")
-    page.get_by_label("Je persoonlijke leerdoel(en)").fill("Hoop bespreken met patiënten.")
-    page.get_by_label("Waarom wil je hier meer over leren?").fill("Ik vermijd dit gesprek.")
-    page.get_by_label("Ik geef toestemming", exact=False).check()
 
 
 def active(page) -> dict:

@@ -6,36 +6,20 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from cms import roles
 from curriculum.models import WorkshopPage
 from library.models import ExpertIndexPage, ExpertPage
-from tests.factories import user_in_group
+from tests.browser.steps import log_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "wachtwoord-voor-voorbeeld"  # noqa: S105
 # What Chromium logs when it refuses to show a response in a frame.
 REFUSED = re.compile(r"Refused to (frame|display)|Content Security Policy|X-Frame-Options", re.I)
-
-
-def log_in(page, base_url: str, role: str) -> None:
-    if role == "superuser":
-        user = User.objects.create_superuser("beheer", "beheer@example.org", PASSWORD)
-    else:
-        user = user_in_group(role, username="redacteur")
-        user.set_password(PASSWORD)
-        user.save()
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def preview_mode_of(url: str) -> str | None:

@@ -1,28 +1,15 @@
-import re
-
 import pytest
 from playwright.sync_api import expect
 
 from cms import roles
 from library.models import Evaluation, LoanRequest
 from library.process import evaluations
-from tests.factories import user_in_group
+from tests.browser.steps import log_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in(page, base_url: str, group: str) -> None:
-    user = user_in_group(group, username="werkgroeplid")
-    user.set_password("wachtwoord-werkgroep")
-    user.save()
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Gebruikersnaam").fill("werkgroeplid")
-    page.get_by_label("Wachtwoord").fill("wachtwoord-werkgroep")
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def test_working_group_reads_the_turnaround_report_and_downloads_it(page, demo_site, screenshot):

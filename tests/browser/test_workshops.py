@@ -1,7 +1,7 @@
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
+from tests.browser.steps import log_in
 from tests.factories import make_essence, make_home, make_series, make_work_method, make_workshop
 
 pytestmark = [
@@ -19,17 +19,8 @@ def workshop(live_server):
     return make_workshop(series, essence, title="Onderlinge afstemming en voortgang")
 
 
-def log_in(page, base_url):
-    User.objects.create_superuser("beheer", "beheer@example.org", "wachtwoord-voor-test")
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Gebruikersnaam").fill("beheer")
-    page.get_by_label("Wachtwoord").fill("wachtwoord-voor-test")
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-
-
 def test_editor_sees_running_totals(page, live_server, workshop, screenshot):
-    log_in(page, live_server.url)
+    log_in(page, live_server.url, "superuser")
     page.goto(f"{live_server.url}/admin/pages/{workshop.pk}/edit/")
     programme_total = page.locator('[data-running-total="programme"]')
     expect(programme_total).to_have_text("Opgeteld: 120 van 120 minuten ✓")

@@ -14,6 +14,23 @@ PROCESSES = 8
 ROUNDS = 40
 
 
+def run_together(target, directory: str) -> tuple[list, set[int]]:
+    """`target(directory, barrier, results)` in PROCESSES fresh processes that wait for each
+    other at the barrier; returns what each put in `results`, and the processes' ids."""
+    context = multiprocessing.get_context("spawn")
+    barrier, results = context.Barrier(PROCESSES), context.Queue()
+    processes = [
+        context.Process(target=target, args=(directory, barrier, results)) for _ in range(PROCESSES)
+    ]
+    for process in processes:
+        process.start()
+    answers = [results.get(timeout=120) for _ in processes]
+    for process in processes:
+        process.join(timeout=30)
+        assert process.exitcode == 0
+    return answers, {process.pid for process in processes}
+
+
 def race(directory: str, barrier, results) -> None:
     cache = FileBasedCache(directory, {})
     won = []
@@ -31,22 +48,11 @@ def test_eight_processes_racing_add_on_one_key_have_exactly_one_winner(tmp_path)
     for round_number in range(0, ROUNDS, 2):
         cache.set(f"slot-{round_number}", "verlopen", 0)
 
-    context = multiprocessing.get_context("spawn")
-    barrier, results = context.Barrier(PROCESSES), context.Queue()
-    processes = [
-        context.Process(target=race, args=(directory, barrier, results)) for _ in range(PROCESSES)
-    ]
-    for process in processes:
-        process.start()
-    wins = [results.get(timeout=120) for _ in processes]
-    for process in processes:
-        process.join(timeout=30)
-        assert process.exitcode == 0
+    wins, pids = run_together(race, directory)
 
     winners_per_round = [sum(round_number in won for won in wins) for round_number in range(ROUNDS)]
     assert winners_per_round == [1] * ROUNDS
     # And the value stored is the winner's.
-    pids = {process.pid for process in processes}
     assert all(cache.get(f"slot-{n}") in pids for n in range(ROUNDS))
 
 
@@ -76,16 +82,8 @@ def test_eight_processes_counting_lose_no_step_and_keep_the_window(tmp_path):
     directory = str(tmp_path / "cache")
     cache = FileBasedCache(directory, {})
     cache.add("teller", 0, 3600)
-    context = multiprocessing.get_context("spawn")
-    barrier, results = context.Barrier(PROCESSES), context.Queue()
-    processes = [
-        context.Process(target=count, args=(directory, barrier, results)) for _ in range(PROCESSES)
-    ]
-    for process in processes:
-        process.start()
-    seen = [value for _ in processes for value in results.get(timeout=120)]
-    for process in processes:
-        process.join(timeout=30)
+    counted, _ = run_together(count, directory)
+    seen = [value for values in counted for value in values]
     # Every step got its own number: none was lost or handed out twice.
     assert sorted(seen) == list(range(1, PROCESSES * INCREMENTS + 1))
     assert cache.get("teller") == PROCESSES * INCREMENTS

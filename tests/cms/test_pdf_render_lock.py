@@ -70,6 +70,20 @@ def lock_key(document) -> str:
     return f"pdf-render:{document.path.name}"
 
 
+def render_behind_a_lock(holder: str, timeout: float | None, caplog) -> tuple[object, float]:
+    """A request for a cold guide whose render lock `holder` has taken (for `timeout`
+    seconds): the guide's document, rendered and stored, and how long the request took."""
+    workshop = build_workshop()
+    document = guides.guide_document(workshop)
+    cache.set(lock_key(document), holder, timeout)
+    began = time.monotonic()
+    with caplog.at_level("WARNING", logger="cms.pdf"):
+        body = document.get_or_render(lambda: guides.render_guide(workshop))
+    waited = time.monotonic() - began
+    assert body.startswith(b"%PDF") and document.read() == body
+    return document, waited
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # threads see the pages
 def test_parallel_requests_for_a_cold_guide_render_it_once(
     lock_cache, weasyprint_renders, settings, tmp_path
@@ -119,18 +133,10 @@ def test_lock_of_a_holder_that_died_expires_and_a_waiter_renders(
     lock_cache, weasyprint_renders, settings, tmp_path, caplog
 ):
     settings.PDF_CACHE_DIR = tmp_path / "pdf"
-    workshop = build_workshop()
-    document = guides.guide_document(workshop)
     # What a render whose process was killed leaves behind: its lock, renewed for the last
     # time a moment ago, and no file.
-    cache.set(lock_key(document), "dode-houder", 1)
+    document, waited = render_behind_a_lock("dode-houder", 1, caplog)
 
-    began = time.monotonic()
-    with caplog.at_level("WARNING", logger="cms.pdf"):
-        body = document.get_or_render(lambda: guides.render_guide(workshop))
-    waited = time.monotonic() - began
-
-    assert body.startswith(b"%PDF") and document.read() == body
     assert len(weasyprint_renders) == 1
     assert waited > 0.8  # it did wait for the lock ...
     assert not caplog.records  # ... until it expired and was taken, not for the wait bound
@@ -143,16 +149,8 @@ def test_a_lock_that_never_goes_away_holds_a_request_up_for_the_wait_bound_only(
 ):
     settings.PDF_CACHE_DIR = tmp_path / "pdf"
     monkeypatch.setattr(pdf_engine, "RENDER_WAIT_SECONDS", 1.5)
-    workshop = build_workshop()
-    document = guides.guide_document(workshop)
-    cache.set(lock_key(document), "hangt", None)  # a holder stuck for good
+    document, waited = render_behind_a_lock("hangt", None, caplog)  # a holder stuck for good
 
-    began = time.monotonic()
-    with caplog.at_level("WARNING", logger="cms.pdf"):
-        body = document.get_or_render(lambda: guides.render_guide(workshop))
-    waited = time.monotonic() - began
-
-    assert body.startswith(b"%PDF") and document.read() == body
     assert len(weasyprint_renders) == 1
     assert 1.5 <= waited < 15
     assert any("zelf renderen" in record.getMessage() for record in caplog.records)

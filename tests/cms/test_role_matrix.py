@@ -630,39 +630,48 @@ def location(response) -> str:
     return response.get("Location", "")
 
 
+def answer(check: Check, client: Client, site):
+    """The response to one check, and for a crafted POST what the database shows after it."""
+    url = check.url.format(**site["ids"])
+    if check.action.startswith("publish:"):
+        return crafted_publish(client, site, check.action.split(":")[1], url)
+    if check.action == "create-live-cover":
+        return crafted_live_cover(client, site, url)
+    return client.get(url), None
+
+
+def sent_to_login(response, state) -> str | None:
+    if response.status_code != 302 or not location(response).startswith("/admin/login/?next="):
+        return f"expected {LOGIN}, got {response.status_code} {location(response)}"
+    ok_state = state is None or state["unchanged"]
+    return None if ok_state else "anonymous POST changed the page"
+
+
+def hid(hidden: str, response) -> str | None:
+    if response.status_code != 200:
+        return f"expected 200 without {hidden!r}, got {response.status_code} {location(response)}"
+    if hidden in response.content.decode():
+        return f"expected 200 without {hidden!r}, but it is listed"
+    return None
+
+
 def judge(check: Check, expected, client: Client, site) -> str | None:
     """None when the answer is the expected one; otherwise what was wrong."""
-    ids = site["ids"]
-    url = check.url.format(**ids)
-    if check.action.startswith("publish:"):
-        response, state = crafted_publish(client, site, check.action.split(":")[1], url)
-    elif check.action == "create-live-cover":
-        response, state = crafted_live_cover(client, site, url)
-    else:
-        response, state = client.get(url), None
-
+    response, state = answer(check, client, site)
     status = response.status_code
     if expected == LOGIN:
-        if status != 302 or not location(response).startswith("/admin/login/?next="):
-            return f"expected {LOGIN}, got {status} {location(response)}"
-        ok_state = state is None or state["unchanged"]
-        return None if ok_state else "anonymous POST changed the page"
+        return sent_to_login(response, state)
     if expected in (PUBLISHED, DRAFT):
         if status != 302:
             return f"expected {expected}, got {status} {location(response)}"
         return None if state[expected] else f"expected {expected}, got the state {state}"
     if isinstance(expected, Redirect):
-        target = expected.to.format(**ids)
+        target = expected.to.format(**site["ids"])
         if status != 302 or location(response) != target:
             return f"expected 302 to {target}, got {status} {location(response)}"
         return None
     if isinstance(expected, Hiding):
-        hidden = site["titles"][expected.title]
-        if status != 200:
-            return f"expected 200 without {hidden!r}, got {status} {location(response)}"
-        if hidden in response.content.decode():
-            return f"expected 200 without {hidden!r}, but it is listed"
-        return None
+        return hid(site["titles"][expected.title], response)
     if status != expected:
         return f"expected {expected}, got {status} {location(response)}"
     if state is not None and not state["unchanged"]:

@@ -12,12 +12,10 @@ from pypdf import PdfReader
 from cms import roles
 from cms.models import SiteSettings
 from tests.factories import (
-    make_catalogue,
-    make_email_templates,
     make_expert,
     make_home,
+    make_lending_catalogue,
     make_loan,
-    make_loan_form,
     make_standard_page,
     user_in_group,
 )
@@ -29,9 +27,7 @@ pytestmark = pytest.mark.django_db
 def site(db):
     home = make_home()
     page = make_standard_page(home, "Over ons")
-    catalogue = make_catalogue(home)
-    make_loan_form(catalogue)
-    make_email_templates()
+    catalogue = make_lending_catalogue(home)
     expert = make_expert(catalogue, "Hoop houden", expert_name="Bram Jansen")
     SiteSettings.objects.get_or_create(site_id=home.get_site().pk)
     return {"home": home, "page": page, "catalogue": catalogue, "expert": expert}

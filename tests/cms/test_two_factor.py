@@ -89,6 +89,21 @@ def log_out(client: Client) -> None:
     client.post("/admin/logout/")
 
 
+def secretary_with_the_app() -> tuple[User, Client, list[str]]:
+    """A secretariat member logged in who has just set up the app: user, client, the
+    recovery codes shown."""
+    user = user_in_group(roles.SECRETARIAT)
+    client = password_login(user.username)
+    return user, client, set_up_app(client, user)
+
+
+def secretary_back_another_day() -> tuple[User, Client, list[str]]:
+    """The same, logged out since and in again with the password: the code is asked next."""
+    user, client, codes = secretary_with_the_app()
+    log_out(client)
+    return user, password_login(user.username), codes
+
+
 def test_secretariat_sets_up_the_app_after_the_password_login():
     user = user_in_group(roles.SECRETARIAT)
     client = password_login(user.username)
@@ -139,12 +154,7 @@ def test_secretariat_sets_up_the_app_after_the_password_login():
 
 
 def test_a_later_login_asks_for_the_code_before_the_loan_desk_opens():
-    user = user_in_group(roles.SECRETARIAT)
-    client = password_login(user.username)
-    set_up_app(client, user)
-    log_out(client)
-
-    client = password_login(user.username)
+    user, client, _ = secretary_back_another_day()
     refused = client.get(DESK)
     assert refused.status_code == 302
     assert refused["Location"] == VERIFY + "?next=%2Fadmin%2Fleenbalie%2F"
@@ -170,11 +180,7 @@ def test_a_later_login_asks_for_the_code_before_the_loan_desk_opens():
 
 
 def test_wrong_codes_are_throttled_with_a_dutch_message():
-    user = user_in_group(roles.SECRETARIAT)
-    client = password_login(user.username)
-    set_up_app(client, user)
-    log_out(client)
-    client = password_login(user.username)
+    user, client, _ = secretary_back_another_day()
     device = TOTPDevice.objects.get(user=user)
 
     client.post(VERIFY, {"code": wrong_code(device)})
@@ -190,12 +196,7 @@ def test_wrong_codes_are_throttled_with_a_dutch_message():
 
 
 def test_a_recovery_code_works_once():
-    user = user_in_group(roles.SECRETARIAT)
-    client = password_login(user.username)
-    codes = set_up_app(client, user)
-    log_out(client)
-
-    client = password_login(user.username)
+    user, client, codes = secretary_back_another_day()
     used = client.post(VERIFY, {"code": codes[0], "next": DESK})  # as shown: "ABCD EFGH"
     assert used.status_code == 302 and used["Location"] == DESK
     desk = client.get(DESK)
@@ -233,9 +234,7 @@ def test_editors_are_asked_only_when_the_setting_is_on(two_factor_required):
 
 
 def test_reset_2fa_removes_the_devices():
-    user = user_in_group(roles.SECRETARIAT)
-    client = password_login(user.username)
-    set_up_app(client, user)
+    user, client, _ = secretary_with_the_app()
     assert client.get(DESK).status_code == 200
 
     out = io.StringIO()
@@ -255,9 +254,7 @@ def test_reset_2fa_removes_the_devices():
 
 
 def test_the_2fa_pages_are_no_way_around_the_password():
-    user = user_in_group(roles.SECRETARIAT)
-    client = password_login(user.username)
-    codes = set_up_app(client, user)
+    user, _, codes = secretary_with_the_app()
     device = TOTPDevice.objects.get(user=user)
 
     stranger = Client()
@@ -273,11 +270,7 @@ def test_the_2fa_pages_are_no_way_around_the_password():
 
 
 def test_next_must_stay_on_this_site():
-    user = user_in_group(roles.SECRETARIAT)
-    client = password_login(user.username)
-    set_up_app(client, user)
-    log_out(client)
-    client = password_login(user.username)
+    user, client, _ = secretary_back_another_day()
     device = TOTPDevice.objects.get(user=user)
     response = client.post(VERIFY, {"code": app_code(device), "next": "https://elders.example/"})
     assert response["Location"] == "/admin/"

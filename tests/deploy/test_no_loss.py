@@ -25,13 +25,7 @@ from tests.deploy.servers import (
     start_gunicorn,
     stop,
 )
-from tests.factories import (
-    make_catalogue,
-    make_email_templates,
-    make_expert,
-    make_home,
-    make_loan_form,
-)
+from tests.factories import make_expert, make_home, make_lending_catalogue
 from tests.library.test_mail_delivery import LoopbackSMTP
 
 SUBMISSIONS = 500
@@ -48,14 +42,11 @@ def workers_of(master: int) -> list[int]:
 
 
 def test_five_hundred_forms_through_smtp_outage_and_a_killed_worker(settings):
-    home = make_home()
-    catalogue = make_catalogue(home)
-    make_loan_form(catalogue)
+    catalogue = make_lending_catalogue(make_home())
     form_page = LoanFormPage.objects.get()
     form_page.to_address = "secretariaat@example.org"
     form_page.subject = "Nieuwe leenaanvraag"
     form_page.save_revision().publish()
-    make_email_templates()
     expert = make_expert(catalogue, "Hoop houden", expert_name="Bram Jansen")
 
     smtp = LoopbackSMTP()

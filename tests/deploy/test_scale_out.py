@@ -25,14 +25,7 @@ from tests.deploy.servers import (
     start_redis,
     stop,
 )
-from tests.factories import (
-    make_catalogue,
-    make_email_templates,
-    make_expert,
-    make_home,
-    make_loan_form,
-    make_standard_page,
-)
+from tests.factories import make_expert, make_home, make_lending_catalogue, make_standard_page
 
 pytestmark = [
     pytest.mark.skipif(
@@ -70,9 +63,7 @@ def test_two_app_servers_share_database_cache_and_media(cluster, monkeypatch):
     first, second = cluster
     home = make_home()
     page = make_standard_page(home, "Over ons")
-    catalogue = make_catalogue(home)
-    make_loan_form(catalogue)
-    make_email_templates()
+    catalogue = make_lending_catalogue(home)
     expert = make_expert(catalogue, "Hoop houden", expert_name="Bram Jansen")
     User.objects.create_superuser("beheer", "beheer@example.org", "wachtwoord-beheer")
     SiteSettings.objects.get_or_create(site_id=home.get_site().pk)  # else made on first visit

@@ -1,26 +1,20 @@
-"""Shared by the loan tests: a catalogue with a loan form, the standard e-mails and two books."""
+"""Shared by the loan tests: a catalogue with a loan form, the standard e-mails and two books;
+and the working group's known requests of 2025 (working_group_fixture.py)."""
 
 import pytest
 
-from tests.factories import (
-    make_catalogue,
-    make_email_templates,
-    make_expert,
-    make_home,
-    make_loan_form,
-)
+from tests.factories import BRAM, CARLA, make_expert, make_home, make_lending_catalogue
+from tests.library import working_group_fixture
 
 
 @pytest.fixture
 def library(db):
-    home = make_home()
-    catalogue = make_catalogue(home)
-    make_loan_form(catalogue)
-    make_email_templates()
-    first = make_expert(
-        catalogue, "Hoop houden", expert_name="Bram Jansen", email="bram@example.org"
-    )
-    second = make_expert(
-        catalogue, "Pijn bij kanker", expert_name="Carla Smit", email="carla@example.org"
-    )
+    catalogue = make_lending_catalogue(make_home())
+    first = make_expert(catalogue, **BRAM)
+    second = make_expert(catalogue, **CARLA)
     return {"catalogue": catalogue, "first": first, "second": second}
+
+
+@pytest.fixture
+def known(db):
+    return working_group_fixture.build()

@@ -7,20 +7,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms import roles
-from library.models import Evaluation, LoanStatus
+from library.models import Evaluation
 from library.process import evaluations
 from library.reporting import statistics
 from tests.factories import (
+    BRAM,
+    history,
     local_time,
-    make_catalogue,
-    make_email_templates,
     make_expert,
     make_home,
+    make_lending_catalogue,
     make_loan_with_history,
     user_in_group,
 )
 
-S = LoanStatus
 ANSWERS = {
     "usefulness": "4",
     "preparation_minutes": "20",
@@ -32,19 +32,11 @@ ANSWERS = {
 
 @pytest.fixture
 def matched(db):
-    catalogue = make_catalogue(make_home())
-    make_email_templates()
-    expert = make_expert(
-        catalogue, "Hoop houden", expert_name="Bram Jansen", email="bram@example.org"
-    )
+    expert = make_expert(make_lending_catalogue(make_home()), **BRAM)
     return make_loan_with_history(
         expert,
         local_time(2026, 11, 2),
-        [
-            (S.CONFIRMED, local_time(2026, 11, 3)),
-            (S.WAITING_FOR_EXPERT, local_time(2026, 11, 3)),
-            (S.MATCHED, local_time(2026, 11, 5)),
-        ],
+        history("held", local_time(2026, 11, 3), local_time(2026, 11, 3), local_time(2026, 11, 5)),
     )
 
 

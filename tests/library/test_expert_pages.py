@@ -104,7 +104,9 @@ def test_withdraw_button_and_view_in_admin(catalogue, admin_client):
     assert "Expert laten terugtreden" in edit
     assert "Leenaanvragen voor deze expert:</b> 0 dit halfjaar" in edit
     url = f"/admin/expertbibliotheek/{expert.pk}/terugtreden/"
-    assert "Ja, laat terugtreden" in admin_client.get(url).content.decode()
+    confirm = admin_client.get(url).content.decode()
+    assert '<button type="submit" class="button">Ja, laat terugtreden</button>' in confirm
+    assert f'<a href="/admin/pages/{expert.pk}/edit/" class="button button-secondary">' in confirm
     response = admin_client.post(url)
     assert response.status_code == 302
     expert.refresh_from_db()

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from cms import roles
 from library.models import EmailTemplate, LoanEvent, LoanFormSubmission, LoanRequest
-from library.process import loans
+from library.process import deadlines, loans
 from tests.factories import (
     make_loan,
     user_in_group,
@@ -54,6 +54,15 @@ def step(client, loan, action, **email):
     assert response.status_code == 302, response.content[:500]
     loan.refresh_from_db()
     return loan
+
+
+def test_thank_you_page_names_the_deadlines_of_the_process(client, library, monkeypatch):
+    monkeypatch.setattr(deadlines, "EXPERT_ANSWERS_WITHIN_DAYS", 9)
+    monkeypatch.setattr(deadlines, "CONTACT_WITHIN_DAYS", 10)
+    monkeypatch.setattr(deadlines, "CONVERSATION_WITHIN_DAYS", 28)
+    html = client.post(FORM_URL, form_data(library["first"].pk)).content.decode()
+    assert "gesprek in de komende vier weken lukt; de expert antwoordt binnen 9 dagen" in html
+    assert "Geen contact binnen 10 dagen?" in html
 
 
 def test_happy_path_through_http(client, library, desk):

@@ -7,13 +7,7 @@ from aiosmtpd.controller import Controller
 
 from library.models import LoanEvent
 from library.process import loans
-from tests.factories import (
-    make_catalogue,
-    make_email_templates,
-    make_expert,
-    make_home,
-    make_loan,
-)
+from tests.factories import BRAM, make_expert, make_home, make_lending_catalogue, make_loan
 
 
 class Inbox:
@@ -63,11 +57,7 @@ def smtp(settings):
 
 @pytest.fixture
 def matched_loan(db):
-    catalogue = make_catalogue(make_home())
-    make_email_templates()
-    expert = make_expert(
-        catalogue, "Hoop houden", expert_name="Bram Jansen", email="bram@example.org"
-    )
+    expert = make_expert(make_lending_catalogue(make_home()), **BRAM)
     loan = make_loan(expert, learning_goals="Hoop bespreken.")
     loans.perform(loan, "confirm")
     loans.perform(loan, "ask_expert")

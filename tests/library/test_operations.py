@@ -20,15 +20,15 @@ from library.models import (
 )
 from library.process import reminders, retention
 from library.reporting import supervisor_updates
-from tests.factories import local_time, make_loan_form, make_loan_with_history, user_in_group
-from tests.library import working_group_fixture
+from tests.factories import (
+    history,
+    local_time,
+    make_loan_form,
+    make_loan_with_history,
+    user_in_group,
+)
 
 S = LoanStatus
-
-
-@pytest.fixture
-def known(db):
-    return working_group_fixture.build()
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def overdue_pair(known):
     late_expert = make_loan_with_history(
         known["carla"],
         local_time(2026, 11, 3),
-        [(S.CONFIRMED, local_time(2026, 11, 4)), (S.WAITING_FOR_EXPERT, local_time(2026, 11, 4))],
+        history("held", local_time(2026, 11, 4), local_time(2026, 11, 4)),
         name="Joost Wacht",
         email="joost@example.org",
     )
@@ -99,12 +99,13 @@ def test_reflection_reminder_once_after_the_set_days(known):
     held = make_loan_with_history(
         known["bram"],
         local_time(2026, 10, 1),
-        [
-            (S.CONFIRMED, local_time(2026, 10, 2)),
-            (S.WAITING_FOR_EXPERT, local_time(2026, 10, 2)),
-            (S.MATCHED, local_time(2026, 10, 5)),
-            (S.CONVERSATION_HELD, local_time(2026, 11, 1)),
-        ],
+        history(
+            "held",
+            local_time(2026, 10, 2),
+            local_time(2026, 10, 2),
+            local_time(2026, 10, 5),
+            local_time(2026, 11, 1),
+        ),
         name="Mila Verslag",
         email="mila@example.org",
     )
@@ -230,8 +231,10 @@ def test_desk_exports_and_erases_a_residents_data(known, desk):
     assert {item["e-mailadres"] for item in data["aanvragen"]} == {"sanne@example.org"}
     assert data["aanvragen"][0]["evaluaties"] or data["aanvragen"][1]["evaluaties"]
 
-    confirm = desk.get(f"/admin/leenbalie/{a.pk}/wissen/")
-    assert "Dit kan niet ongedaan worden gemaakt" in confirm.content.decode()
+    confirm = desk.get(f"/admin/leenbalie/{a.pk}/wissen/").content.decode()
+    assert "Dit kan niet ongedaan worden gemaakt" in confirm
+    assert '<button type="submit" class="button no">Ja, gegevens wissen</button>' in confirm
+    assert f'<a href="/admin/leenbalie/inspect/{a.pk}/" class="button button-secondary">' in confirm
     desk.post(f"/admin/leenbalie/{a.pk}/wissen/")
     for loan in (a, b):
         loan.refresh_from_db()

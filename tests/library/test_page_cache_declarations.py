@@ -8,14 +8,7 @@ from django.test import Client
 from cms.models import SiteSettings
 from library.models import EmailTemplate, LoanRequest, Supervisor
 from tests.cms.test_page_cache import assert_cached, get
-from tests.factories import (
-    make_catalogue,
-    make_email_templates,
-    make_expert,
-    make_home,
-    make_loan,
-    make_loan_form,
-)
+from tests.factories import make_expert, make_home, make_lending_catalogue, make_loan
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +17,7 @@ pytestmark = pytest.mark.django_db
 def catalogue():
     home = make_home()
     SiteSettings.objects.get_or_create(site_id=home.get_site().pk)  # else made on first visit
-    catalogue = make_catalogue(home)
-    make_loan_form(catalogue)
-    make_email_templates()
-    return catalogue
+    return make_lending_catalogue(home)
 
 
 def test_the_loan_process_keeps_the_cached_pages(catalogue):

@@ -6,10 +6,9 @@ import openpyxl
 import pytest
 
 from cms import roles
-from library.process import retention
+from library.process import deadlines, retention
 from library.reporting import statistics
 from tests.factories import local_time, make_loan_with_history, user_in_group
-from tests.library import working_group_fixture
 
 YEAR = (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
 PERIOD = "?start=2025-01-01&end=2025-12-31"
@@ -20,11 +19,6 @@ REPORTS = [
     "doorlooptijden",
     "evaluaties",
 ]
-
-
-@pytest.fixture
-def known(db):
-    return working_group_fixture.build()
 
 
 @pytest.fixture
@@ -136,6 +130,24 @@ def test_chart_is_inline_svg_without_scripts(known, working_group):
     assert '<svg role="img"' in html and '<title id="chart-title">Aanvragen per maand' in html
     assert "feb 2025: 1" in html
     assert "80%" in html and "75%" in html
+
+
+def test_turnaround_report_names_the_deadlines_of_the_process(known, working_group, monkeypatch):
+    url = f"/admin/rapporten/doorlooptijden/{PERIOD}"
+    html = working_group.get(url).content.decode()
+    assert "binnen 5 werkdagen" in html and "binnen 7 dagen" in html
+    monkeypatch.setattr(deadlines, "CONFIRM_WITHIN_WORKING_DAYS", 6)
+    monkeypatch.setattr(deadlines, "EXPERT_ANSWERS_WITHIN_DAYS", 9)
+    page = working_group.get(url)
+    html = page.content.decode()
+    assert "Ontvangst bevestigd binnen 6 werkdagen" in html  # the figures
+    assert "Expert antwoordde binnen 9 dagen" in html
+    assert "bevestigd binnen 6 werkdagen, antwoord van de expert binnen 9 dagen" in html
+    assert {"Binnen 6 werkdagen", "Binnen 9 dagen"} <= set(page.context["headings"])
+    assert "5 werkdagen" not in html and "7 dagen" not in html
+    csv_response = working_group.get(url + "&export=csv")
+    headings = next(csv.reader(io.StringIO(b"".join(csv_response.streaming_content).decode())))
+    assert {"Binnen 6 werkdagen", "Binnen 9 dagen"} <= set(headings)
 
 
 def test_reports_stay_the_same_after_personal_data_is_removed(known):

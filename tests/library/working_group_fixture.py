@@ -1,58 +1,39 @@
 """Known requests across the two half-years of 2025, with the figures they must give."""
 
-from library.models import Evaluation, LoanStatus
+from library.models import Evaluation
 from tests.factories import (
+    BRAM,
+    CARLA,
+    history,
     local_time,
-    make_catalogue,
-    make_email_templates,
     make_expert,
     make_home,
+    make_lending_catalogue,
     make_loan_with_history,
 )
 
-S = LoanStatus
-
 
 def build() -> dict:
-    home = make_home()
-    catalogue = make_catalogue(home)
-    make_email_templates()
-    bram = make_expert(
-        catalogue, "Hoop houden", expert_name="Bram Jansen", email="bram@example.org"
-    )
-    carla = make_expert(
-        catalogue, "Pijn bij kanker", expert_name="Carla Smit", email="carla@example.org"
-    )
+    catalogue = make_lending_catalogue(make_home())
+    bram = make_expert(catalogue, **BRAM)
+    carla = make_expert(catalogue, **CARLA)
     t = local_time
     a = make_loan_with_history(
         bram,
         t(2025, 2, 3),
-        [
-            (S.CONFIRMED, t(2025, 2, 5)),
-            (S.WAITING_FOR_EXPERT, t(2025, 2, 6)),
-            (S.MATCHED, t(2025, 2, 10)),
-            (S.CONVERSATION_HELD, t(2025, 3, 3)),
-        ],
+        history("held", t(2025, 2, 5), t(2025, 2, 6), t(2025, 2, 10), t(2025, 3, 3)),
         learning_goals="Hoop bespreken bij ongeneeslijk zieke jonge ouders.",
     )
     b = make_loan_with_history(
         None,
         t(2025, 3, 10),
-        [
-            (S.CONFIRMED, t(2025, 3, 20)),
-            (S.NO_EXPERT, t(2025, 3, 21)),
-            (S.CLOSED, t(2025, 4, 1)),
-        ],
+        history("no_expert", t(2025, 3, 20), t(2025, 3, 21), t(2025, 4, 1)),
         learning_goals="Spirituele zorg bij ouders met jonge kinderen; rituelen rond sterven.",
     )
     c = make_loan_with_history(
         carla,
         t(2025, 5, 5),
-        [
-            (S.CONFIRMED, t(2025, 5, 6)),
-            (S.WAITING_FOR_EXPERT, t(2025, 5, 6)),
-            (S.EXPERT_UNAVAILABLE, t(2025, 5, 20)),
-        ],
+        history("unavailable", t(2025, 5, 6), t(2025, 5, 6), t(2025, 5, 20)),
         name="Tom Kok",
         email="tom@example.org",
         supervisor="dr.  p. visser",
@@ -60,12 +41,7 @@ def build() -> dict:
     d = make_loan_with_history(
         carla,
         t(2025, 9, 1),
-        [
-            (S.CONFIRMED, t(2025, 9, 2)),
-            (S.WAITING_FOR_EXPERT, t(2025, 9, 2)),
-            (S.MATCHED, t(2025, 9, 5)),
-            (S.CONVERSATION_HELD, t(2025, 9, 20)),
-        ],
+        history("held", t(2025, 9, 2), t(2025, 9, 2), t(2025, 9, 5), t(2025, 9, 20)),
         name="Lisa Mol",
         email="lisa@example.org",
         supervisor="Drs. K. Bakker",
@@ -73,13 +49,9 @@ def build() -> dict:
     e = make_loan_with_history(
         bram,
         t(2025, 10, 1),
-        [
-            (S.CONFIRMED, t(2025, 10, 2)),
-            (S.WAITING_FOR_EXPERT, t(2025, 10, 2)),
-            (S.MATCHED, t(2025, 10, 4)),
-            (S.CONVERSATION_HELD, t(2025, 10, 31)),
-            (S.COMPLETED, t(2025, 11, 15)),
-        ],
+        history(
+            "held", t(2025, 10, 2), t(2025, 10, 2), t(2025, 10, 4), t(2025, 10, 31), t(2025, 11, 15)
+        ),
         name="Piet Bos",
         email="piet@example.org",
         supervisor="Drs. K. Bakker",

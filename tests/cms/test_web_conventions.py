@@ -1,0 +1,77 @@
+"""/sitemap.xml lists the live public pages, /robots.txt points crawlers at it."""
+
+import json
+import xml.etree.ElementTree as ET  # noqa: S405 (parses the site's own response)
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from cms.models import StandardPage
+from tests.factories import make_home, make_standard_page
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_locations(client) -> list[str]:
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)  # noqa: S314
+    return [loc.text for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)]
+
+
+def make_draft(parent, title: str) -> StandardPage:
+    page = StandardPage(title=title, body=json.dumps([]), live=False)
+    parent.add_child(instance=page)
+    page.save_revision()
+    return page
+
+
+def test_sitemap_lists_live_pages_but_not_drafts_nor_restricted_pages(client):
+    home = make_home()
+    live = make_standard_page(home, "Over ons")
+    draft = make_draft(home, "Nog niet klaar")
+    restricted = make_standard_page(home, "Alleen voor leden")
+    PageViewRestriction.objects.create(
+        page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    below_restricted = make_standard_page(restricted, "Ook afgeschermd")
+
+    locations = sitemap_locations(client)
+
+    assert live.full_url in locations
+    assert home.full_url in locations
+    for hidden in (draft, restricted, below_restricted):
+        assert not any(loc.endswith(f"/{hidden.slug}/") for loc in locations), hidden.slug
+
+
+def test_sitemap_follows_publish_and_unpublish_despite_the_page_cache(client):
+    home = make_home()
+    later = make_draft(home, "Nieuws")
+    assert later.full_url not in sitemap_locations(client)
+    assert client.get("/sitemap.xml")["X-Page-Cache"] == "hit"
+
+    later.get_latest_revision().publish()
+    assert later.full_url in sitemap_locations(client)
+    assert client.get("/sitemap.xml")["X-Page-Cache"] == "hit"
+
+    later.refresh_from_db()
+    later.unpublish()
+    assert later.full_url not in sitemap_locations(client)
+
+
+def test_robots_txt_is_plain_text_and_points_at_the_sitemap(client):
+    make_home()
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines == [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Sitemap: http://testserver/sitemap.xml",
+    ]
+    assert client.head("/robots.txt").status_code == 200
+    assert client.post("/robots.txt").status_code == 405
