@@ -179,7 +179,7 @@ def answer_rows(request, export: str, file_format: str) -> tuple[dict, dict, dic
 
 
 @pytest.mark.parametrize("export", ANSWER_EXPORTS)
-def test_answers_csv_quotes_formulas(request, export):
+def test_answers_csv_quotes_formulas(db, request, export):
     heading, evil, harmless = answer_rows(request, export, "csv")
     assert {field: evil[heading[field]] for field in TYPED} == {
         field: "'" + text for field, text in TYPED.items()
@@ -191,7 +191,7 @@ def test_answers_csv_quotes_formulas(request, export):
 
 
 @pytest.mark.parametrize("export", ANSWER_EXPORTS)
-def test_answers_xlsx_store_formulas_as_text(request, export):
+def test_answers_xlsx_store_formulas_as_text(db, request, export):
     heading, evil, harmless = answer_rows(request, export, "xlsx")
     for field, text in TYPED.items():
         assert_text_cell(evil[heading[field]], text)
