@@ -163,6 +163,11 @@ class LoanEvent(models.Model):
             return f"{self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
         return f"{self.get_kind_display()}: {self.subject}"
 
+    @classmethod
+    def note(cls, loan: LoanRequest, subject: str, user=None) -> LoanEvent:
+        """A line in the request's history that is neither a status change nor an e-mail."""
+        return cls.objects.create(request=loan, user=user, kind=cls.Kind.NOTE, subject=subject)
+
 
 class ReminderSent(models.Model):
     """One reminder that went out, so running the reminders twice sends nothing twice."""

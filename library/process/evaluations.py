@@ -129,9 +129,5 @@ def record_answers(
     locked.comments = comments
     locked.answered_at = timezone.now()
     locked.save()
-    LoanEvent.objects.create(
-        request=locked.request,
-        kind=LoanEvent.Kind.NOTE,
-        subject=f"Evaluatie ingevuld door {locked.get_role_display()}",
-    )
+    LoanEvent.note(locked.request, f"Evaluatie ingevuld door {locked.get_role_display()}")
     return locked

@@ -208,12 +208,7 @@ def choose_book(loan: LoanRequest, expert: ExpertPage, user=None) -> LoanRequest
     loan.book_title = expert.title
     loan.expert_name = expert.expert_name
     loan.save(update_fields=["expert", "book_title", "expert_name"])
-    LoanEvent.objects.create(
-        request=loan,
-        user=user,
-        kind=LoanEvent.Kind.NOTE,
-        subject=f"Boek gewijzigd: ‘{previous}’ → ‘{expert.title}’",
-    )
+    LoanEvent.note(loan, f"Boek gewijzigd: ‘{previous}’ → ‘{expert.title}’", user)
     return loan
 
 

@@ -74,12 +74,7 @@ def anonymise(loan: LoanRequest, reason: str, user=None) -> LoanRequest:
             key: value for key, value in submission.form_data.items() if key in KEPT_FORM_KEYS
         }
         submission.save(update_fields=["form_data"])
-    LoanEvent.objects.create(
-        request=loan,
-        user=user,
-        kind=LoanEvent.Kind.NOTE,
-        subject=f"Persoonsgegevens verwijderd: {reason}",
-    )
+    LoanEvent.note(loan, f"Persoonsgegevens verwijderd: {reason}", user)
     return loan
 
 
@@ -153,12 +148,7 @@ def export_resident(loan: LoanRequest, user=None) -> dict:
                 ],
             }
         )
-    LoanEvent.objects.create(
-        request=loan,
-        user=user,
-        kind=LoanEvent.Kind.NOTE,
-        subject="Gegevens van de AIOS geëxporteerd (inzageverzoek)",
-    )
+    LoanEvent.note(loan, "Gegevens van de AIOS geëxporteerd (inzageverzoek)", user)
     return {"geexporteerd_op": timezone.now().isoformat(), "aanvragen": requests}
 
 
