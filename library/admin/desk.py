@@ -12,7 +12,6 @@ import json
 from functools import wraps
 
 import django_filters
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -29,8 +28,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from cms.exports import SafeSpreadsheetExportMixin
+from library.admin.forms import ChooseBookForm, EmailForm, HalfYearForm
+from library.forms import RESIDENT_FIELDS
 from library.models import ExpertPage, LoanEvent, LoanRequest
-from library.models.loan_form import RESIDENT_FIELDS
 from library.process import deadlines, loans, retention
 from library.process.mail import MissingEmailTemplate
 from library.process.reminders import send_reminders
@@ -185,11 +185,6 @@ def inspect_url(loan: LoanRequest) -> str:
     return reverse("library_loanrequest:inspect", args=[loan.pk])
 
 
-class EmailForm(forms.Form):
-    subject = forms.CharField(label="Onderwerp", max_length=255)
-    body = forms.CharField(label="Tekst", widget=forms.Textarea(attrs={"rows": 16}))
-
-
 def step_view(request, pk: int, action: str):
     loan = loan_for(request, pk)
     step = loans.ACTIONS.get(action)
@@ -249,10 +244,6 @@ def retry_view(request, pk: int, event_id: int):
     return redirect(inspect_url(loan))
 
 
-class ChooseBookForm(forms.Form):
-    expert = forms.ModelChoiceField(label="Boek", queryset=LoanRequest.objects.none())
-
-
 def choose_book_view(request, pk: int):
     loan = loan_for(request, pk)
     form = ChooseBookForm(request.POST or None)
@@ -310,17 +301,6 @@ def reminders_view(request):
     return TemplateResponse(
         request, "library/desk/reminders.html", {"run": send_reminders(dry_run=True)}
     )
-
-
-class HalfYearForm(forms.Form):
-    half_year = forms.ChoiceField(label="Halfjaar")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["half_year"].choices = [
-            (key, statistics.half_year_label(key))
-            for key in statistics.recent_half_years(timezone.localdate())
-        ]
 
 
 def supervisor_update_view(request):

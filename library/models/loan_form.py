@@ -7,8 +7,6 @@ there and always validated, whatever the editor does.
 
 from __future__ import annotations
 
-from django import forms
-from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -19,167 +17,19 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models.pages import PagePermissionTester
 
-from cms import rate_limit
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.client_address import client_address
 from cms.models.site_settings import ROUTE_PERSONAL_DATA
 from cms.panels import PermissionInlinePanel, RestrictedFieldsPageForm
 from cms.preview import FramedPreviewMixin
-from cms.validators import plain_text, single_line
+from library.forms import CORE_FIELDS, MAX_PAGE_ID, NO_EXPERT, CoreLoanFields
 from library.models.experts import ExpertPage
-from library.models.loans import LoanFormSubmission, Programme
+from library.models.loans import LoanFormSubmission
 from library.process import deadlines
-
-NO_EXPERT = "geen"
-MAX_PAGE_ID = 2**63 - 1  # the largest id the database takes; a bigger number is no page
-MAX_REQUESTS_PER_HOUR = 3
-# The resident's own answers, stored on the request as given; the loan desk corrects the same
-# fields (library.admin.desk).
-RESIDENT_FIELDS = [
-    "name",
-    "email",
-    "phone",
-    "programme",
-    "programme_other",
-    "supervisor",
-    "learning_goals",
-    "motivation",
-]
-CORE_FIELDS = ["expert", *RESIDENT_FIELDS, "consent", "website"]
 
 
 class LoanFormField(AbstractFormField):
     page = ParentalKey("LoanFormPage", on_delete=models.CASCADE, related_name="form_fields")
-
-
-class CoreLoanFields(forms.Form):
-    """The fields of the toolkit's loan form that the process needs."""
-
-    expert = forms.ChoiceField(
-        label="Welk boek wil je lenen?",
-        error_messages={
-            "required": "Kies een boek, of ‘Geen expert gevonden’.",
-            "invalid_choice": "Dit boek is nu niet te lenen (onbekend, afwezig of "
-            "teruggetreden). Kies een ander boek of ‘Geen expert gevonden’.",
-        },
-    )
-    name = forms.CharField(
-        validators=[plain_text, single_line],
-        label="Naam",
-        max_length=120,
-        error_messages={"required": "Vul je naam in."},
-    )
-    email = forms.EmailField(
-        label="E-mailadres",
-        max_length=254,
-        error_messages={
-            "required": "Vul je e-mailadres in.",
-            "invalid": "Dit is geen geldig e-mailadres (voorbeeld: naam@ziekenhuis.nl).",
-        },
-    )
-    phone = forms.CharField(
-        validators=[plain_text, single_line],
-        label="Telefoonnummer",
-        max_length=40,
-        error_messages={"required": "Vul je telefoonnummer in."},
-    )
-    programme = forms.ChoiceField(
-        label="Opleiding",
-        choices=[("", "Kies je opleiding"), *Programme.choices],
-        error_messages={"required": "Kies je opleiding."},
-    )
-    programme_other = forms.CharField(
-        validators=[plain_text, single_line],
-        label="Andere opleiding, namelijk",
-        max_length=120,
-        required=False,
-    )
-    supervisor = forms.CharField(
-        validators=[plain_text, single_line],
-        label="Naam van je opleider",
-        max_length=120,
-        error_messages={"required": "Vul de naam van je opleider in."},
-    )
-    learning_goals = forms.CharField(
-        validators=[plain_text],
-        label="Je persoonlijke leerdoel(en)",
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Beschrijf je leerdoel: daar gaat het gesprek over."},
-    )
-    motivation = forms.CharField(
-        validators=[plain_text],
-        label="Waarom wil je hier meer over leren?",
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Vertel kort waarom dit leerdoel voor jou belangrijk is."},
-    )
-    consent = forms.BooleanField(
-        label="Ik geef toestemming om mijn contactgegevens te gebruiken voor deze lening "
-        "(het secretariaat en de expert krijgen ze).",
-        error_messages={
-            "required": "Zonder je toestemming kunnen we je niet met een expert koppelen."
-        },
-    )
-    # The visitor's address (behind the trusted proxies), for the per-address limit.
-    visitor_address: str | None = None
-
-    # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(
-        label="Laat dit veld leeg",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        books = [
-            (str(book.pk), f"{book.title} ({book.expert_name})")
-            for book in ExpertPage.objects.borrowable().order_by("title")
-        ]
-        self.fields["expert"].choices = [
-            ("", "Kies een boek"),
-            *books,
-            (NO_EXPERT, "Geen expert gevonden: zoek er een voor mijn leerdoel"),
-        ]
-        self.order_fields(CORE_FIELDS)
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("programme") == Programme.OTHER
-            and not cleaned.get("programme_other")
-            and "programme_other" not in self.errors  # one message is enough
-        ):
-            self.add_error("programme_other", "Welke opleiding volg je?")
-        if not self.errors and not self.is_bot:
-            self.take_rate_limit_slot((cleaned.get("email") or "").lower())
-        return cleaned
-
-    def take_rate_limit_slot(self, email: str) -> None:
-        """Only a request that is otherwise valid uses up one of the hour's slots."""
-        if not rate_limit.take(f"loan-form:email:{email}", MAX_REQUESTS_PER_HOUR):
-            self.add_error(
-                "email",
-                "Je hebt het afgelopen uur al meerdere aanvragen verstuurd. Probeer het later "
-                "opnieuw of mail het secretariaat.",
-            )
-        elif self.visitor_address and not rate_limit.take(
-            f"loan-form:client:{self.visitor_address}", settings.LOAN_FORM_LIMIT_PER_ADDRESS
-        ):
-            self.add_error(
-                None,
-                "Vanaf dit netwerk zijn het afgelopen uur al veel aanvragen verstuurd. Probeer "
-                "het later opnieuw of mail het secretariaat.",
-            )
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
-
-    def chosen_expert(self) -> ExpertPage | None:
-        value = self.cleaned_data.get("expert")
-        return None if value in (None, "", NO_EXPERT) else ExpertPage.objects.get(pk=value)
 
 
 class LoanFormPermissionTester(PagePermissionTester):

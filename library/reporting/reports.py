@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
@@ -19,23 +18,9 @@ from cms.exports import SafeSpreadsheetExportMixin
 from library.models import BusinessCaseSettings
 from library.process import deadlines
 from library.reporting import business_case, charts, statistics
+from library.reporting.forms import PeriodForm
 
 REPORTS_PERMISSION = "library.view_reports"
-
-
-class PeriodForm(forms.Form):
-    start = forms.DateField(
-        label="Van", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    end = forms.DateField(
-        label="Tot en met", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
-            raise forms.ValidationError("De begindatum ligt na de einddatum.")
-        return cleaned
 
 
 def period_from(request) -> tuple[PeriodForm, datetime.date, datetime.date]:
