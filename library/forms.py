@@ -93,6 +93,27 @@ RESIDENT_FIELDS = [
 CORE_FIELDS = ["expert", *RESIDENT_FIELDS, "consent", "website"]
 
 
+def one_line(label: str, max_length: int, required: str | None = None) -> forms.CharField:
+    """Plain text on one line; optional when no message for a missing answer is given."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        validators=[plain_text, single_line],
+        required=required is not None,
+        error_messages={"required": required} if required else {},
+    )
+
+
+def long_text(label: str, rows: int, required: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=3000,
+        validators=[plain_text],
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": required},
+    )
+
+
 class CoreLoanFields(forms.Form):
     """The fields of the toolkit's loan form that the process needs."""
 
@@ -104,12 +125,7 @@ class CoreLoanFields(forms.Form):
             "teruggetreden). Kies een ander boek of ‘Geen expert gevonden’.",
         },
     )
-    name = forms.CharField(
-        validators=[plain_text, single_line],
-        label="Naam",
-        max_length=120,
-        error_messages={"required": "Vul je naam in."},
-    )
+    name = one_line("Naam", 120, "Vul je naam in.")
     email = forms.EmailField(
         label="E-mailadres",
         max_length=254,
@@ -118,42 +134,21 @@ class CoreLoanFields(forms.Form):
             "invalid": "Dit is geen geldig e-mailadres (voorbeeld: naam@ziekenhuis.nl).",
         },
     )
-    phone = forms.CharField(
-        validators=[plain_text, single_line],
-        label="Telefoonnummer",
-        max_length=40,
-        error_messages={"required": "Vul je telefoonnummer in."},
-    )
+    phone = one_line("Telefoonnummer", 40, "Vul je telefoonnummer in.")
     programme = forms.ChoiceField(
         label="Opleiding",
         choices=[("", "Kies je opleiding"), *Programme.choices],
         error_messages={"required": "Kies je opleiding."},
     )
-    programme_other = forms.CharField(
-        validators=[plain_text, single_line],
-        label="Andere opleiding, namelijk",
-        max_length=120,
-        required=False,
+    programme_other = one_line("Andere opleiding, namelijk", 120)
+    supervisor = one_line("Naam van je opleider", 120, "Vul de naam van je opleider in.")
+    learning_goals = long_text(
+        "Je persoonlijke leerdoel(en)", 5, "Beschrijf je leerdoel: daar gaat het gesprek over."
     )
-    supervisor = forms.CharField(
-        validators=[plain_text, single_line],
-        label="Naam van je opleider",
-        max_length=120,
-        error_messages={"required": "Vul de naam van je opleider in."},
-    )
-    learning_goals = forms.CharField(
-        validators=[plain_text],
-        label="Je persoonlijke leerdoel(en)",
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Beschrijf je leerdoel: daar gaat het gesprek over."},
-    )
-    motivation = forms.CharField(
-        validators=[plain_text],
-        label="Waarom wil je hier meer over leren?",
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Vertel kort waarom dit leerdoel voor jou belangrijk is."},
+    motivation = long_text(
+        "Waarom wil je hier meer over leren?",
+        4,
+        "Vertel kort waarom dit leerdoel voor jou belangrijk is.",
     )
     consent = forms.BooleanField(
         label="Ik geef toestemming om mijn contactgegevens te gebruiken voor deze lening "
