@@ -4,6 +4,9 @@ models, as the pages' `base_form_class`.)"""
 
 from __future__ import annotations
 
+import contextlib
+import unicodedata
+
 from django import forms
 from django.conf import settings
 
@@ -91,6 +94,16 @@ RESIDENT_FIELDS = [
     "motivation",
 ]
 CORE_FIELDS = ["expert", *RESIDENT_FIELDS, "consent", "website"]
+
+
+def mailbox(address: str) -> str:
+    """One spelling per mailbox for the hourly limit: case, Unicode forms, a quoted local part
+    and an international domain written either way all count as the same address."""
+    local, _, domain = unicodedata.normalize("NFKC", address.strip()).rpartition("@")
+    local = local.strip('"').replace("\\", "")
+    with contextlib.suppress(UnicodeError):  # not a valid domain: the form refuses it anyway
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local}@{domain}".lower()
 
 
 def one_line(label: str, max_length: int, required: str | None = None) -> forms.CharField:
@@ -189,7 +202,7 @@ class CoreLoanFields(forms.Form):
         ):
             self.add_error("programme_other", "Welke opleiding volg je?")
         if not self.errors and not self.is_bot:
-            self.take_rate_limit_slot((cleaned.get("email") or "").lower())
+            self.take_rate_limit_slot(mailbox(cleaned.get("email") or ""))
         return cleaned
 
     def take_rate_limit_slot(self, email: str) -> None:

@@ -32,6 +32,7 @@ def admission_incomplete(request, page_id: int):
     expert = get_object_or_404(ExpertPage, pk=page_id)
     if not expert.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    cover = expert.get_latest_revision_as_object()
-    messages.error(request, criteria.missing_message(cover.missing_criteria()))
+    missing = expert.get_latest_revision_as_object().missing_criteria()
+    if missing:
+        messages.error(request, criteria.missing_message(missing))
     return redirect(reverse("wagtailadmin_pages:edit", args=[expert.pk]))

@@ -97,7 +97,7 @@ def compose(
         recipients=recipients if recipients is not None else recipients_for(kind, loan),
         # One line, whatever a placeholder held: a line break in a header is refused by
         # Django (BadHeaderError), and requests stored before line breaks were refused exist.
-        subject=" ".join(fill_placeholders(template.subject, values).split()),
+        subject=fill_placeholders(template.subject, values),
         body=fill_placeholders(template.body, values),
     )
 
@@ -106,7 +106,10 @@ def deliver(email: ComposedEmail) -> str:
     """Send one e-mail; returns the error as text, or "" when it went out."""
     reply_to = secretariat_address()
     message = EmailMessage(
-        subject=email.subject,
+        # One line, whatever it was made of (a standard e-mail's placeholders, the loan
+        # form's notification subject that editors type): Django refuses a line break in a
+        # header (BadHeaderError), and the e-mail would not go out at all.
+        subject=" ".join(email.subject.split()),
         body=email.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.recipients,

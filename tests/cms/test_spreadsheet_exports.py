@@ -274,3 +274,20 @@ def test_every_export_of_the_site_is_safe(db):
     for model in form_pages:
         view = model().get_submissions_list_view_class()
         assert issubclass(view, SafeSpreadsheetExportMixin), model
+
+
+def test_a_separator_inside_a_cell_cannot_start_a_formula(site):
+    """Excel with Dutch settings splits a CSV file on ";": every text cell is quoted."""
+    make_loan(None, learning_goals="Leren over pijn;=1+1;", supervisor="Dr. Y;=2+2")
+    client = client_in(roles.WORKING_GROUP)
+    for url in (
+        "/admin/rapporten/leerdoelen-zonder-expert/?export=csv",
+        "/admin/rapporten/per-opleider/?export=csv",
+    ):
+        text = b"".join(client.get(url).streaming_content).decode()
+        for line in text.splitlines()[1:]:
+            cells = next(csv.reader([line]))
+            unquoted = [cell for cell in cells if ";" in cell and f'"{cell}"' not in line]
+            assert not unquoted, (url, line)
+    rows = csv_rows(client.get("/admin/rapporten/leerdoelen-zonder-expert/?export=csv"))
+    assert by_heading(rows, "Leerdoel", "Leren over pijn;=1+1;")["Boek"] == "geen expert gevonden"

@@ -118,3 +118,36 @@ def test_invisible_direction_marks_are_refused(client, library, mark):
     response = client.post(URL, form_data(library["first"].pk, name=f"Sanne{mark} de Boer"))
     assert "name" in errors_of(response)
     assert not LoanRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["rl@aios.example", "RL@AIOS.EXAMPLE", " rl@Aios.Example ", '"rl"@aios.example'],
+        [
+            "q@bücher.example",
+            "q@xn--bcher-kva.example",
+            "q@bu\u0308cher.example",
+            "q@ｂücher.example",
+        ],
+    ],
+)
+def test_one_mailbox_counts_once_however_it_is_spelled(client, library, spellings):
+    refused = []
+    for number, address in enumerate(spellings):
+        data = form_data(library["first"].pk, email=address, name=f"Sanne {number}")
+        refused.append("email" in errors_of(client.post(URL, data, REMOTE_ADDR=f"10.1.0.{number}")))
+    assert refused == [False, False, False, True]
+
+
+def test_a_line_break_in_the_notification_subject_does_not_stop_the_notification(client, library):
+    from django.core import mail as outbox
+
+    page = LoanFormPage.objects.get()
+    page.to_address = "secretariaat@example.org"
+    page.subject = "Nieuwe aanvraag\r\nBcc: spion@example.net"
+    page.save_revision().publish()
+    client.post(URL, form_data(library["first"].pk))
+    notification = next(m for m in outbox.outbox if m.to == ["secretariaat@example.org"])
+    assert notification.subject == "Nieuwe aanvraag Bcc: spion@example.net"
+    assert "spion@example.net" not in notification.bcc

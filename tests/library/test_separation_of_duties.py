@@ -551,3 +551,14 @@ def test_working_group_rejects_with_a_comment_and_the_editor_sees_it(site):
     editor.force_login(User.objects.get(username="redacteur"))
     html = editor.get(f"/admin/pages/{cover.pk}/edit/").content.decode()
     assert "Graag de voorbereidende opdracht inkorten." in html
+
+
+def test_the_incomplete_admission_page_says_nothing_for_a_complete_cover(site):
+    cover = make_expert(
+        site["catalogue"],
+        "Compleet",
+        admission_criteria=["prof_expertise", "prof_standards", "prof_communication"],
+    )
+    client, _ = logged_in(roles.WORKING_GROUP)
+    response = client.get(f"/admin/expertbibliotheek/{cover.pk}/toelating-onvolledig/", follow=True)
+    assert "Nog open" not in response.content.decode()
