@@ -159,18 +159,6 @@ EQUIVALENT: dict[str, list[tuple[str, str, str]]] = {
             "Dutch is the only language (settings.LANGUAGES): its DATE_FORMAT is this very j F Y",
         ),
     ],
-    "library/process/loans.py": [
-        (
-            "x_submit_form",
-            r'programme_other=data\.get\("programme_other", .*\),',
-            "every loan form has programme_other (forms.CoreLoanFields): the default never applies",
-        ),
-        (
-            "x_submit_form",
-            r"submission\.loan = None",
-            "nothing reads submission.loan",
-        ),
-    ],
 }
 
 

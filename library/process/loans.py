@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from library.forms import RESIDENT_FIELDS
 from library.models import ExpertPage
 from library.models.emails import EmailKind
 from library.models.loans import LoanEvent, LoanFormSubmission, LoanRequest, LoanStatus
@@ -238,18 +239,10 @@ def submit_form(page, form) -> LoanFormSubmission:
         loan = register(
             expert=form.chosen_expert(),
             submission=submission,
-            name=data["name"],
-            email=data["email"],
-            phone=data["phone"],
-            programme=data["programme"],
-            programme_other=data.get("programme_other", ""),
-            supervisor=data["supervisor"],
-            learning_goals=data["learning_goals"],
-            motivation=data["motivation"],
+            **{name: data[name] for name in RESIDENT_FIELDS},
         )
     if page.to_address:
         notify_secretariat(page, form, loan)
-    submission.loan = loan
     return submission
 
 

@@ -247,8 +247,8 @@ class ExpertFigures:
     recommend_share: float | None
 
 
-def availability_label(expert: ExpertPage) -> str:
-    if not expert.is_published:
+def availability_label(expert: ExpertPage, published: bool) -> str:
+    if not published:
         return "Teruggetreden" if expert.availability == Availability.WITHDRAWN else "Offline"
     if expert.is_absent():
         return f"Afwezig tot en met {expert.absent_until:%d-%m-%Y}"
@@ -280,6 +280,8 @@ def per_expert(start: datetime.date, end: datetime.date) -> list[ExpertFigures]:
     experts = ExpertPage.objects.filter(Q(live=True) | Q(pk__in=list(requests))).order_by(
         "expert_name"
     )
+    # One query for the rule, not one per expert.
+    published = set(ExpertPage.objects.published().values_list("pk", flat=True))
     rows = []
     for expert in experts:
         summary = summarise(expert.expert_name, evaluations[expert.pk])
@@ -287,7 +289,7 @@ def per_expert(start: datetime.date, end: datetime.date) -> list[ExpertFigures]:
             ExpertFigures(
                 expert=expert.expert_name,
                 book=expert.title,
-                availability=availability_label(expert),
+                availability=availability_label(expert, expert.pk in published),
                 requests=len(requests[expert.pk]),
                 conversations=len(held[expert.pk]),
                 unavailable=unavailable[expert.pk],

@@ -201,3 +201,16 @@ def test_requests_count_in_the_month_and_half_year_of_dutch_time(db):
     assert row.half_year == "2025-2"
     assert statistics.turnaround(*YEAR).timelines[0].created == datetime.date(2025, 7, 1)
     assert loan.pk == statistics.turnaround(*YEAR).timelines[0].request
+
+
+@pytest.mark.django_db
+def test_per_expert_reads_the_publication_rule_once(django_assert_max_num_queries):
+    from tests.factories import make_catalogue, make_expert, make_home
+
+    catalogue = make_catalogue(make_home())
+    for number in range(8):
+        make_expert(catalogue, f"Boek {number}", slug=f"boek-{number}")
+    start, end = datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)
+    with django_assert_max_num_queries(8):  # not one per expert
+        rows = statistics.per_expert(start, end)
+    assert {row.availability for row in rows} == {"Beschikbaar"}
