@@ -17,7 +17,7 @@ from library.models import ExpertPage
 from library.models.emails import EmailKind
 from library.models.loans import LoanEvent, LoanFormSubmission, LoanRequest, LoanStatus
 from library.process import evaluations
-from library.process.mail import ComposedEmail, compose, send
+from library.process.mail import ComposedEmail, compose, record_pending, send
 
 S = LoanStatus
 TRANSITIONS: dict[str, set[str]] = {
@@ -232,7 +232,10 @@ def register(*, expert: ExpertPage | None, submission=None, **fields) -> LoanReq
 
 def submit_form(page, form) -> LoanFormSubmission:
     """A valid loan form (LoanFormPage.serve): its answers, one request in the register, then
-    the form's notification to the secretariat, when the page has an address for it."""
+    the form's notification to the secretariat, when the page has an address for it.
+
+    The notification is written into the request's history in the same transaction, so a
+    worker killed while sending leaves a failed e-mail to send again, never a silent gap."""
     with transaction.atomic():
         data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
         submission = LoanFormSubmission.objects.create(form_data=data, page=page)
@@ -241,21 +244,20 @@ def submit_form(page, form) -> LoanFormSubmission:
             submission=submission,
             **{name: data[name] for name in RESIDENT_FIELDS},
         )
-    if page.to_address:
-        notify_secretariat(page, form, loan)
+        notification = secretariat_notification(page, form) if page.to_address else None
+        pending = record_pending(loan, notification) if notification else None
+    if notification:
+        send(loan, notification, pending=pending)
     return submission
 
 
-def notify_secretariat(page, form, loan: LoanRequest) -> None:
+def secretariat_notification(page, form) -> ComposedEmail:
     """The form builder's notification, sent and recorded like every process e-mail: when
     the mail server is down the request is kept and the notification can be sent again
     from the loan desk (Wagtail's send_mail would raise and show the resident an error)."""
-    send(
-        loan,
-        ComposedEmail(
-            kind="form_notification",
-            recipients=[address.strip() for address in page.to_address.split(",")],
-            subject=page.subject or "Nieuwe leenaanvraag",
-            body=page.render_email(form),
-        ),
+    return ComposedEmail(
+        kind="form_notification",
+        recipients=[address.strip() for address in page.to_address.split(",")],
+        subject=page.subject or "Nieuwe leenaanvraag",
+        body=page.render_email(form),
     )

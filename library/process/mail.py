@@ -137,16 +137,36 @@ def record_unwritten(loan: LoanRequest, kind: str, error: Exception, user=None) 
     )
 
 
-def send(loan: LoanRequest, email: ComposedEmail, user=None) -> LoanEvent:
-    """Send one e-mail and record it in the request's history, as sent or as failed."""
-    error = deliver(email)
+# What a history line says while its e-mail is on its way. It stays there only when the process
+# died before the mail server answered (a killed worker, a restart): the e-mail then shows as
+# failed and the secretariat can send it again, instead of it never having existed.
+INTERRUPTED = "Het versturen werd onderbroken voordat de mailserver antwoordde."
+
+
+def record_pending(loan: LoanRequest, email: ComposedEmail, user=None) -> LoanEvent:
+    """Write an e-mail into the request's history before it goes out (as failed, until sent)."""
     return LoanEvent.objects.create(
         request=loan,
         user=user,
-        kind=LoanEvent.Kind.EMAIL_FAILED if error else LoanEvent.Kind.EMAIL_SENT,
+        kind=LoanEvent.Kind.EMAIL_FAILED,
         email_kind=email.kind,
         recipients=", ".join(email.recipients),
         subject=email.subject,
         body=email.body,
-        error=error,
+        error=INTERRUPTED,
     )
+
+
+def send(
+    loan: LoanRequest, email: ComposedEmail, user=None, *, pending: LoanEvent | None = None
+) -> LoanEvent:
+    """Send one e-mail and record it in the request's history, as sent or as failed.
+
+    The history line is written first, so an e-mail is never lost from it; `pending` is one
+    already written in the caller's transaction (the loan form's notification)."""
+    event = pending or record_pending(loan, email, user)
+    error = deliver(email)
+    event.kind = LoanEvent.Kind.EMAIL_FAILED if error else LoanEvent.Kind.EMAIL_SENT
+    event.error = error
+    event.save(update_fields=["kind", "error"])
+    return event

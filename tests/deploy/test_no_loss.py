@@ -18,6 +18,7 @@ from django.db import connection
 
 from library.models import LoanEvent, LoanFormPage, LoanFormSubmission, LoanRequest
 from library.process import loans
+from library.process.mail import INTERRUPTED
 from tests.deploy.servers import (
     app_server_env,
     csrf_token,
@@ -125,7 +126,8 @@ def test_five_hundred_forms_through_smtp_outage_and_a_killed_worker(settings):
         f"\n{SUBMISSIONS} formulieren, {CLIENTS} gelijktijdig: "
         f"{LoanRequest.objects.count()} aanvragen, {LoanFormSubmission.objects.count()} "
         f"inzendingen, {delivered} meldingen afgeleverd, {failed.count()} mislukt (opnieuw te "
-        f"versturen), {retries['count']} keer opnieuw verstuurd en {retries['stored']} keer "
+        f"versturen, {failed.filter(error=INTERRUPTED).count()} onderbroken), "
+        f"{retries['count']} keer opnieuw verstuurd en {retries['stored']} keer "
         f"opgeslagen zonder antwoord na de gedode worker; "
         f"latentie p50 {percentile(0.5):.0f} ms, p95 {percentile(0.95):.0f} ms, "
         f"p99 {percentile(0.99):.0f} ms; status {sorted(set(statuses))}"
@@ -136,7 +138,10 @@ def test_five_hundred_forms_through_smtp_outage_and_a_killed_worker(settings):
     assert LoanRequest.objects.values("email").distinct().count() == SUBMISSIONS
     # Every request's notification was either delivered or recorded as failed, once.
     assert notifications.count() == SUBMISSIONS
-    assert delivered == len(smtp.inbox.messages)
+    # A worker killed between the mail server's answer and the history's update leaves a
+    # notification that went out but reads "interrupted": sent at least once, never lost.
+    interrupted = failed.filter(error=INTERRUPTED).count()
+    assert delivered <= len(smtp.inbox.messages) <= delivered + interrupted
     assert failed.exists(), "the SMTP server was down for a third of the run"
     assert delivered > SUBMISSIONS // 2, "delivery resumed when the SMTP server came back"
     assert done["killed"] not in workers_after and len(workers_after) == 2

@@ -7,10 +7,12 @@ from django.utils import timezone
 from cms import roles
 from library.models import EmailTemplate, LoanEvent, LoanFormSubmission, LoanRequest
 from library.process import deadlines, loans
+from library.process.mail import INTERRUPTED
 from tests.factories import (
     make_loan,
     user_in_group,
 )
+from tests.library.test_operations import BrokenBackend
 
 FORM_URL = "/expertbibliotheek/lenen/"
 
@@ -304,4 +306,34 @@ def test_form_notification_failure_keeps_the_request_and_is_retryable(client, li
     assert failed.recipients == "secretariaat@example.org" and "Sanne de Boer" in failed.body
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert loans.retry_email(failed).kind == LoanEvent.Kind.EMAIL_SENT
+    assert mail.outbox[-1].to == ["secretariaat@example.org"]
+
+
+class WorkerKilled(BaseException):
+    """What the request sees when its worker dies mid-send (not an Exception: nothing
+    in the application catches it, as nothing runs after a SIGKILL)."""
+
+
+class DyingBackend(BrokenBackend):
+    def send_messages(self, messages):
+        raise WorkerKilled
+
+
+def test_a_worker_dying_while_notifying_leaves_a_notification_to_send_again(
+    client, library, settings
+):
+    from library.models import LoanFormPage
+
+    form_page = LoanFormPage.objects.get()
+    form_page.to_address = "secretariaat@example.org"
+    form_page.save_revision().publish()
+    settings.EMAIL_BACKEND = "tests.library.test_loans.DyingBackend"
+    with pytest.raises(WorkerKilled):
+        client.post(FORM_URL, form_data(library["first"].pk))
+    loan = LoanRequest.objects.get()
+    notification = loan.events.get(email_kind="form_notification")
+    assert notification.kind == LoanEvent.Kind.EMAIL_FAILED
+    assert notification.error == INTERRUPTED and "Sanne de Boer" in notification.body
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert loans.retry_email(notification).kind == LoanEvent.Kind.EMAIL_SENT
     assert mail.outbox[-1].to == ["secretariaat@example.org"]
