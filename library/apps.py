@@ -17,6 +17,8 @@ class LibraryConfig(AppConfig):
         "emailtemplate",
         "businesscasesettings",
         "loanprocesssettings",
+        "candidate",
+        "expertevent",
     )
 
     def ready(self) -> None:

@@ -21,10 +21,13 @@ EMAILS = {
         "Leenaanvraag: heb je in de komende drie weken tijd voor een gesprek?",
         "Beste {naam_expert},\n\n"
         "Een AIOS wil graag met je in gesprek over je boek ‘{titel_boek}’.\n\n"
-        "Opleiding: {opleiding}\nLeerdoel:\n{leerdoel}\n\n"
-        "Lukt een gesprek (op locatie of via beeldbellen) in de komende drie weken? Wil je ons "
-        "dat uiterlijk {antwoord_voor} laten weten door op deze e-mail te antwoorden? Dan "
-        "brengen we jullie met elkaar in contact." + SIGNATURE,
+        "Opleiding: {opleiding}\nLeerdoel:\n{leerdoel}\n\nWaarom dit gesprek:\n{motivatie}\n\n"
+        "Lukt een gesprek (op locatie of via beeldbellen) in de komende drie weken? Laat het "
+        "ons uiterlijk {antwoord_voor} weten met één klik op je persoonlijke link:\n\n"
+        "{link_antwoord}\n\n"
+        "Daar kies je ‘ja’, ‘nu niet’ of ‘afwezig tot’. Zeg je ja, dan brengen we jullie met "
+        "elkaar in contact; kan het nu niet, dan zoeken we met de AIOS naar een ander boek. "
+        "Antwoorden op deze e-mail mag ook." + SIGNATURE,
     ),
     "introduction": (
         "Kennismaking: {naam_aios} en {naam_expert}",
@@ -37,17 +40,42 @@ EMAILS = {
         "is een gesprek, geen college. Na afloop schrijf je een kort reflectieverslag voor je "
         "portfolio.\n\n"
         "Leerdoel:\n{leerdoel}\n\n"
+        "Wat we van een gesprek verwachten, lees je in de instructies: {link_instructies}\n\n"
         "Lukt het niet om uiterlijk {contact_voor} contact te krijgen? Laat het ons dan weten."
         + SIGNATURE,
     ),
     "absent": (
+        "Je leenaanvraag: de expert is afwezig tot {afwezig_tot}",
+        "Beste {naam_aios},\n\n"
+        "Dank je wel voor je aanvraag. {naam_expert} liet ons weten tot en met {afwezig_tot} "
+        "afwezig te zijn. Wil je zo lang wachten? Laat het ons weten; dan vragen we de "
+        "expert na die datum opnieuw.\n\n"
+        "Past een ander boek uit de bibliotheek ook bij je leerdoel, dan kan dat natuurlijk "
+        "ook: {link_catalogus}" + SIGNATURE,
+    ),
+    "expert_declined": (
         "Je leenaanvraag: de expert kan nu niet",
         "Beste {naam_aios},\n\n"
-        "Helaas kan {naam_expert} de komende tijd geen gesprek voeren, bijvoorbeeld door "
-        "vakantie of drukte. Dat spijt ons.\n\n"
+        "Helaas kan {naam_expert} de komende weken geen gesprek voeren. Dat spijt ons.\n\n"
         "Misschien past een ander boek uit de bibliotheek ook bij je leerdoel? Kijk op "
         "{link_catalogus} en laat ons weten welk boek je kiest; dan vragen we die expert."
         + SIGNATURE,
+    ),
+    "expert_answered": (
+        "Antwoord van {naam_expert} over ‘{titel_boek}’",
+        "Beste collega,\n\n"
+        "{naam_expert} heeft via de persoonlijke link geantwoord op de leenaanvraag van "
+        "{naam_aios} ({datum_aanvraag}):\n\n{antwoord_expert}\n\n"
+        "De volgende stap staat klaar in de leenbalie. Deze e-mail komt automatisch.",
+    ),
+    "cover_link": (
+        "Je link naar ‘Mijn boekenkaft’",
+        "Beste {naam_expert},\n\n"
+        "Via deze persoonlijke link beheer je je boekenkaft ‘{titel_boek}’: een periode van "
+        "afwezigheid doorgeven, je aanvragen van dit half jaar zien, een wijziging van je "
+        "tekst voorstellen of stoppen als expert.\n\n{link_boekenkaft}\n\n"
+        "De link is persoonlijk en twee weken geldig. Heb je hem niet zelf aangevraagd, dan "
+        "kun je deze e-mail negeren." + SIGNATURE,
     ),
     "no_expert": (
         "Je leenaanvraag: we hebben (nog) geen expert gevonden",
@@ -68,21 +96,58 @@ EMAILS = {
     ),
     "recruit_invite": (
         "Word jij een boek in de expertbibliotheek?",
-        "Beste {naam_expert},\n\n"
-        "De expertbibliotheek brengt artsen in opleiding in gesprek met mensen die veel weten "
-        "van palliatieve zorg, uit hun werk of uit eigen ervaring. We denken dat jouw kennis "
-        "voor hen heel waardevol is.\n\n"
-        "Een gesprek kost je 45 tot 60 minuten. In de bijlage vind je de boekenkaft om in te "
-        "vullen, de criteria en de instructies voor experts. Heb je vragen, mail ons dan."
-        + SIGNATURE,
+        "Beste {naam_kandidaat},\n\n"
+        "Mag ik je iets vragen? In onze expertbibliotheek ‘lenen’ artsen in opleiding met een "
+        "keuzestage of differentiatie palliatieve zorg een expert voor één gesprek over hun "
+        "eigen leerdoel. We zoeken iemand die veel weet van {onderwerp}, en we denken aan "
+        "jou.\n\n"
+        "Doe je mee, dan vul je een boekenkaft in: een korte beschrijving van wat een AIOS "
+        "van je kan leren. Een gesprek kost je 45 tot 60 minuten, en elke keer dat iemand je "
+        "wil lenen, vragen we eerst of het je uitkomt.\n\n"
+        "Je persoonlijke link naar de blanco boekenkaft:\n{link_blanco_kaft}\n\n"
+        "Welke experts al meedoen, zie je op {link_catalogus}. Vragen? Antwoord gewoon op deze "
+        "e-mail." + SIGNATURE,
+    ),
+    "recruit_for_request": (
+        "Een AIOS wil graag met iemand zoals jij praten",
+        "Beste {naam_kandidaat},\n\n"
+        "In onze expertbibliotheek ‘lenen’ artsen in opleiding een expert voor één gesprek "
+        "over hun leerdoel. We zoeken iemand met kennis van {onderwerp}, en er ligt al een "
+        "concrete vraag van een AIOS:\n\n{leerdoel}\n\n"
+        "Zou je met deze AIOS in gesprek willen, en daarna ook in de bibliotheek blijven? Vul "
+        "dan je boekenkaft in via deze persoonlijke link:\n{link_blanco_kaft}\n\n"
+        "Per aanvraag vragen we altijd eerst of het je uitkomt. Andere boekenkaften zie je "
+        "op {link_catalogus}. Vragen? Antwoord gewoon op deze e-mail." + SIGNATURE,
+    ),
+    "recruit_external": (
+        "Verzoek: expert in de Expertbibliotheek Palliatieve Zorg",
+        "Geachte {naam_kandidaat},\n\n"
+        "Wij zijn op zoek naar een deskundige op het gebied van {onderwerp} en kregen uw naam "
+        "door. Met collega's bouwen wij een expertbibliotheek voor palliatieve zorg, waarin "
+        "artsen in opleiding een expert ‘lenen’ voor één gesprek over hun leerdoel.\n\n"
+        "Wilt u daaraan bijdragen? Dan vragen wij u een boekenkaft in te vullen, een korte "
+        "beschrijving van wat een arts in opleiding van u kan leren:\n{link_blanco_kaft}\n\n"
+        "Voor elk gesprek vragen wij eerst of het u schikt. Wilt u eerst een toelichting, "
+        "dan maken wij graag een afspraak. Een indruk van de bibliotheek vindt u op "
+        "{link_catalogus}." + SIGNATURE,
     ),
     "recruit_published": (
         "Je boekenkaft staat in de expertbibliotheek",
         "Beste {naam_expert},\n\n"
         "Welkom in de expertbibliotheek! Je boekenkaft ‘{titel_boek}’ staat nu online: "
         "{link_boek}\n\n"
-        "Zodra een AIOS je wil lenen, vragen we eerst of je tijd hebt. Wil je iets aanpassen "
-        "op je kaft, laat het ons dan weten." + SIGNATURE,
+        "Zodra een AIOS je wil lenen, vragen we eerst of je tijd hebt. Je kaft beheer je "
+        "zelf via ‘Mijn boekenkaft’: {link_boekenkaft}" + SIGNATURE,
+    ),
+    "recruit_rejected": (
+        "Je aanmelding voor de expertbibliotheek",
+        "Beste {naam_kandidaat},\n\n"
+        "Dank je wel voor de tijd die je in je boekenkaft hebt gestoken. De werkgroep heeft "
+        "hem zorgvuldig bekeken en besloten hem nu niet in de bibliotheek op te nemen. Dat "
+        "zegt niets over de waarde van je kennis: soms past een onderwerp niet bij de vragen "
+        "van onze AIOS, of hebben we al experts op dat gebied.\n\n"
+        "Wil je weten waarom, of denk je aan een ander onderwerp? Antwoord dan op deze "
+        "e-mail; we lichten het graag toe." + SIGNATURE,
     ),
     "recruit_thanks": (
         "Bedankt voor je bijdrage aan de expertbibliotheek",
@@ -90,6 +155,20 @@ EMAILS = {
         "Je hebt laten weten dat je stopt als expert. Jammer, en vooral: hartelijk dank voor "
         "de tijd en kennis die je aan artsen in opleiding hebt gegeven.\n\n"
         "Je boekenkaft ‘{titel_boek}’ is van de website gehaald." + SIGNATURE,
+    ),
+    "lead_notice": (
+        "Expertbibliotheek: {bericht}",
+        "Beste {naam_trekker},\n\n"
+        "Ter informatie, uit de expertbibliotheek: {bericht}.\n\n"
+        "Boek: {titel_boek}\nExpert: {naam_expert}\n{link_boek}\n\n"
+        "Deze e-mail komt automatisch; je hoeft er niets mee te doen.",
+    ),
+    "offer_changed": (
+        "Nieuw in de expertbibliotheek",
+        "Beste {naam_opleider},\n\n"
+        "Het aanbod van de expertbibliotheek is veranderd:\n\n{wijzigingen}\n\n"
+        "Alle boeken staan op {link_catalogus}. Wil je je AIOS erop wijzen? Een flyer of dia "
+        "sturen we je graag." + SIGNATURE,
     ),
     "overdue_digest": (
         "Leenbalie: aanvragen over de termijn",

@@ -20,11 +20,14 @@ from .loans import (
     ReminderSent,
 )
 from .process_settings import LoanProcessSettings
+from .recruitment import Candidate, CandidateStatus, ExpertEvent, FoundVia
 from .supervisors import Supervisor
 
 __all__ = [
     "Availability",
     "BusinessCaseSettings",
+    "Candidate",
+    "CandidateStatus",
     "CompetenceArea",
     "ConversationForm",
     "EmailKind",
@@ -32,8 +35,10 @@ __all__ = [
     "Evaluation",
     "ExpertIndexPage",
     "ExpertKind",
+    "ExpertEvent",
     "ExpertPage",
     "ExpertTopic",
+    "FoundVia",
     "LoanEvent",
     "LoanFormField",
     "LoanFormPage",

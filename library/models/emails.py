@@ -25,7 +25,19 @@ PLACEHOLDERS = {
     "contact_secretariaat": "e-mailadres van het secretariaat (website-instellingen)",
     "link_boek": "adres van de boekenkaft",
     "link_catalogus": "adres van de catalogus",
+    "motivatie": "de motivatie van de AIOS voor dit gesprek",
     "link_evaluatie": "persoonlijke link naar de evaluatie (alleen in de evaluatie-e-mails)",
+    "link_antwoord": "persoonlijke link waarmee de expert antwoordt (alleen in ‘Beschikbaarheid "
+    "vragen’)",
+    "link_instructies": "adres van de instructies voor het gesprek",
+    "link_boekenkaft": "persoonlijke link naar ‘Mijn boekenkaft’ van de expert",
+    "antwoord_expert": "het antwoord van de expert (alleen in het bericht aan het secretariaat)",
+    "naam_kandidaat": "naam van de kandidaat-expert (werving)",
+    "onderwerp": "het onderwerp waarvoor een expert gezocht wordt (werving)",
+    "link_blanco_kaft": "persoonlijke link naar de blanco boekenkaft (werving)",
+    "naam_trekker": "naam van de trekker van de expertbibliotheek (instellingen Leenproces)",
+    "bericht": "wat er gebeurd is (alleen in het bericht aan de trekker)",
+    "wijzigingen": "nieuwe en vertrokken experts (alleen in het bericht aan opleiders)",
     "overzicht": "lijst van aanvragen over de termijn (alleen in de herinnering aan het "
     "secretariaat)",
     "naam_opleider": "naam van de opleider (alleen in het halfjaarlijkse overzicht)",
@@ -41,9 +53,20 @@ class EmailKind(models.TextChoices):
     ABSENT = "absent", "Expert tijdelijk afwezig (aan AIOS)"
     NO_EXPERT = "no_expert", "Geen expert beschikbaar (aan AIOS)"
     PR_INTERVIEW = "pr_interview", "Verzoek om interview (aan AIOS)"
-    RECRUIT_INVITE = "recruit_invite", "Werving: uitnodiging nieuwe expert"
+    EXPERT_DECLINED = "expert_declined", "Expert kan nu niet (aan AIOS)"
+    EXPERT_ANSWERED = "expert_answered", "Antwoord van de expert (aan secretariaat)"
+    COVER_LINK = "cover_link", "Link naar ‘Mijn boekenkaft’ (aan expert)"
+    RECRUIT_INVITE = "recruit_invite", "Werving: uitnodiging nieuwe expert (eigen netwerk)"
+    RECRUIT_INVITE_FOR_REQUEST = (
+        "recruit_for_request",
+        "Werving: uitnodiging voor een leenverzoek (eigen netwerk)",
+    )
+    RECRUIT_INVITE_EXTERNAL = "recruit_external", "Werving: uitnodiging externe expert (u)"
     RECRUIT_PUBLISHED = "recruit_published", "Werving: boekenkaft geplaatst"
+    RECRUIT_REJECTED = "recruit_rejected", "Werving: niet toegelaten (aan kandidaat)"
     RECRUIT_THANKS = "recruit_thanks", "Terugtreden: bedankt (aan expert)"
+    LEAD_NOTICE = "lead_notice", "Bericht aan de trekker"
+    OFFER_CHANGED = "offer_changed", "Wijziging in het aanbod (aan opleiders)"
     OVERDUE_DIGEST = "overdue_digest", "Herinnering: termijnen verstreken (aan secretariaat)"
     REFLECTION_REMINDER = "reflection_reminder", "Herinnering reflectieverslag (aan AIOS)"
     EVALUATION_RESIDENT = "evaluation_resident", "Evaluatie na het gesprek (aan AIOS)"

@@ -14,6 +14,7 @@ class LoanStatus(models.TextChoices):
     RECEIVED = "received", "Ontvangen"
     CONFIRMED = "confirmed", "Ontvangst bevestigd"
     WAITING_FOR_EXPERT = "waiting", "Wacht op antwoord expert"
+    EXPERT_AGREED = "agreed", "Expert zegt ja"
     MATCHED = "matched", "Gekoppeld"
     CONVERSATION_HELD = "held", "Gesprek gevoerd"
     COMPLETED = "completed", "Afgerond"
@@ -100,7 +101,10 @@ class LoanRequest(models.Model):
         ordering = ["-created_at"]
         verbose_name = "Leenaanvraag"
         verbose_name_plural = "Leenaanvragen"
-        permissions = [("process_loanrequest", "Kan leenaanvragen behandelen")]
+        permissions = [
+            ("process_loanrequest", "Kan leenaanvragen behandelen"),
+            ("mail_supervisors", "Kan opleiders hun halfjaarlijkse cijfers sturen"),
+        ]
 
     def __str__(self) -> str:
         book = self.book_title or "geen expert gevonden"

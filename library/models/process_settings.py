@@ -1,5 +1,5 @@
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
@@ -21,7 +21,27 @@ class LoanProcessSettings(BaseGenericSetting):
         "één vriendelijke herinnering om het reflectieverslag te schrijven.",
     )
 
-    panels = [FieldPanel("retention_months"), FieldPanel("reflection_reminder_days")]
+    auto_introduce = models.BooleanField(
+        "Kennismaking automatisch versturen",
+        default=False,
+        help_text="Zegt een expert via de link in de e-mail ‘ja’, dan gaat de kennismaking "
+        "(aan AIOS en expert) meteen uit. Uit: de leenbalie zet de kennismaking klaar en het "
+        "secretariaat verstuurt haar.",
+    )
+    lead_name = models.CharField("Naam van de trekker", max_length=120, blank=True)
+    lead_email = models.EmailField(
+        "E-mailadres van de trekker",
+        blank=True,
+        help_text="De trekker krijgt bericht als een boekenkaft geplaatst, gewijzigd of "
+        "teruggetrokken wordt en als een kandidaat-expert zich aanmeldt.",
+    )
+
+    panels = [
+        FieldPanel("retention_months"),
+        FieldPanel("reflection_reminder_days"),
+        FieldPanel("auto_introduce"),
+        MultiFieldPanel([FieldPanel("lead_name"), FieldPanel("lead_email")], heading="Trekker"),
+    ]
 
     class Meta:
         verbose_name = "Leenproces"

@@ -20,6 +20,8 @@ from library.models.loans import LoanRequest, LoanStatus
 
 CONFIRM_WITHIN_WORKING_DAYS = 5
 EXPERT_ANSWERS_WITHIN_DAYS = 7
+# After the expert's "yes" by link, the introduction is the secretariat's next step.
+INTRODUCE_WITHIN_WORKING_DAYS = 2
 CONTACT_WITHIN_DAYS = 8
 CONVERSATION_WITHIN_DAYS = 21
 
@@ -84,6 +86,10 @@ def expert_answer_due(loan: LoanRequest) -> datetime.date:
     return expert_answer_due_after(start)
 
 
+def introduce_due(loan: LoanRequest) -> datetime.date:
+    return add_working_days(changed_on(loan), INTRODUCE_WITHIN_WORKING_DAYS)
+
+
 def contact_due(loan: LoanRequest) -> datetime.date:
     start = changed_on(loan) if loan.status == S.MATCHED else timezone.localdate()
     return contact_due_after(start)
@@ -95,6 +101,8 @@ def next_due(loan: LoanRequest) -> tuple[str, datetime.date] | None:
         return ("ontvangst bevestigen", confirm_due(loan))
     if loan.status == S.WAITING_FOR_EXPERT:
         return ("antwoord van de expert", expert_answer_due(loan))
+    if loan.status == S.EXPERT_AGREED:
+        return ("kennismaking versturen", introduce_due(loan))
     if loan.status == S.MATCHED:
         return ("contact tussen AIOS en expert", contact_due(loan))
     return None
@@ -107,6 +115,6 @@ def is_overdue(loan: LoanRequest, today: datetime.date | None = None) -> bool:
 
 def overdue_requests(today: datetime.date | None = None) -> list[LoanRequest]:
     candidates = LoanRequest.objects.filter(
-        status__in=[S.RECEIVED, S.WAITING_FOR_EXPERT, S.MATCHED]
+        status__in=[S.RECEIVED, S.WAITING_FOR_EXPERT, S.EXPERT_AGREED, S.MATCHED]
     )
     return [loan for loan in candidates if is_overdue(loan, today)]

@@ -8,40 +8,33 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
-from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
+from cms.signed_links import SignedLink, gone, used
 from library.models import EmailKind, Evaluation, LoanEvent, LoanRequest
 from library.process.mail import MissingEmailTemplate, compose, record_unwritten, send
 
 VALID_FOR = datetime.timedelta(days=30)
-SALT = "library.evaluation"
+LINK = SignedLink(
+    salt="library.evaluation",
+    url_name="library_evaluation",
+    max_age=VALID_FOR,
+    expired_message="Een evaluatielink is 30 dagen geldig. Wil je toch iets laten weten? Antwoord "
+    "dan op de e-mail van het secretariaat.",
+)
 INVITATIONS = (
     (Evaluation.Role.RESIDENT, EmailKind.EVALUATION_RESIDENT),
     (Evaluation.Role.EXPERT, EmailKind.EVALUATION_EXPERT),
 )
 
 
-class EvaluationLinkError(Exception):
-    """The link cannot be used; the message says why, in Dutch, for the visitor."""
-
-    def __init__(self, title: str, message: str, status: int):
-        super().__init__(message)
-        self.title = title
-        self.message = message
-        self.status = status
-
-
 def token_for(evaluation: Evaluation) -> str:
-    return signing.TimestampSigner(salt=SALT).sign_object({"e": evaluation.pk})
+    return LINK.token({"e": evaluation.pk})
 
 
 def link_for(evaluation: Evaluation) -> str:
-    path = reverse("library_evaluation", args=[token_for(evaluation)])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return LINK.url({"e": evaluation.pk})
 
 
 def invite(loan: LoanRequest, user=None) -> list[LoanEvent]:
@@ -66,42 +59,21 @@ def invite(loan: LoanRequest, user=None) -> list[LoanEvent]:
 INVITATION_KINDS = frozenset(kind for _, kind in INVITATIONS)
 
 
-USED = EvaluationLinkError(
+USED = used(
     "Deze evaluatie is al ingevuld",
     "Via deze link zijn de antwoorden al verstuurd; een link werkt maar één keer. "
     "Dank je wel voor het invullen!",
-    410,
 )
 
 
 def evaluation_for(token: str) -> Evaluation:
-    """The evaluation behind a link, or EvaluationLinkError saying why the link is no good."""
-    try:
-        data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=VALID_FOR)
-    except signing.SignatureExpired as error:
-        raise EvaluationLinkError(
-            "Deze link is verlopen",
-            "Een evaluatielink is 30 dagen geldig. Wil je toch iets laten weten? Antwoord dan "
-            "op de e-mail van het secretariaat.",
-            410,
-        ) from error
-    except (signing.BadSignature, ValueError) as error:
-        raise EvaluationLinkError(
-            "Deze link klopt niet",
-            "De link is niet compleet of is veranderd. Kopieer de hele link uit de e-mail, "
-            "of klik er direct op.",
-            400,
-        ) from error
-    evaluation = (
-        Evaluation.objects.select_related("request").filter(pk=data.get("e")).first()
-        if isinstance(data, dict)
-        else None
-    )
+    """The evaluation behind a link, or LinkError saying why the link is no good."""
+    data = LINK.open(token)
+    evaluation = Evaluation.objects.select_related("request").filter(pk=data.get("e")).first()
     if evaluation is None:
-        raise EvaluationLinkError(
+        raise gone(
             "Deze evaluatie bestaat niet meer",
             "De aanvraag bij deze link is niet meer in de bibliotheek.",
-            404,
         )
     if evaluation.answered_at:
         raise USED

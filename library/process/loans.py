@@ -17,13 +17,14 @@ from library.models import ExpertPage
 from library.models.emails import EmailKind
 from library.models.loans import LoanEvent, LoanFormSubmission, LoanRequest, LoanStatus
 from library.process import evaluations
-from library.process.mail import ComposedEmail, compose, record_pending, send
+from library.process.mail import ComposedEmail, compose, record_pending, resend, send
 
 S = LoanStatus
 TRANSITIONS: dict[str, set[str]] = {
     S.RECEIVED: {S.CONFIRMED, S.WITHDRAWN},
     S.CONFIRMED: {S.WAITING_FOR_EXPERT, S.NO_EXPERT, S.WITHDRAWN},
-    S.WAITING_FOR_EXPERT: {S.MATCHED, S.EXPERT_UNAVAILABLE, S.WITHDRAWN},
+    S.WAITING_FOR_EXPERT: {S.EXPERT_AGREED, S.MATCHED, S.EXPERT_UNAVAILABLE, S.WITHDRAWN},
+    S.EXPERT_AGREED: {S.MATCHED, S.EXPERT_UNAVAILABLE, S.WITHDRAWN},
     S.EXPERT_UNAVAILABLE: {S.WAITING_FOR_EXPERT, S.NO_EXPERT, S.CLOSED, S.WITHDRAWN},
     S.NO_EXPERT: {S.WAITING_FOR_EXPERT, S.CLOSED, S.WITHDRAWN},
     S.MATCHED: {S.CONVERSATION_HELD, S.EXPERT_UNAVAILABLE, S.WITHDRAWN},
@@ -188,13 +189,7 @@ def retry_email(event: LoanEvent, user=None) -> LoanEvent:
         if not sent:
             raise IllegalTransition("Deze uitnodiging voor de evaluatie is al verstuurd.")
         return sent[0]
-    email = ComposedEmail(
-        kind=event.email_kind,
-        recipients=[address.strip() for address in event.recipients.split(",") if address.strip()],
-        subject=event.subject,
-        body=event.body,
-    )
-    return send(event.request, email, user)
+    return resend(event.request, event, user)
 
 
 @transaction.atomic

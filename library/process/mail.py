@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from cms.models import SiteSettings
 from library.models.emails import EmailKind, EmailTemplate, fill_placeholders
 from library.models.loans import LoanEvent, LoanRequest
+from library.models.process_settings import LoanProcessSettings
 from library.process import deadlines
 
 logger = logging.getLogger(__name__)
+INSTRUCTIONS_SLUG = "instructies-voor-experts"
 
 
 class MissingEmailTemplate(LookupError):
@@ -40,16 +42,36 @@ def secretariat_address() -> str:
     return address or settings.DEFAULT_FROM_EMAIL
 
 
+def site_values() -> dict[str, str]:
+    """The placeholders that do not depend on a request."""
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return {
+        "contact_secretariaat": secretariat_address(),
+        "link_catalogus": f"{base_url}/expertbibliotheek/",
+        "link_instructies": f"{base_url}{instructions_path()}",
+        "naam_trekker": LoanProcessSettings.load().lead_name or "trekker",
+    }
+
+
+def instructions_path() -> str:
+    """The experts' instructions page of the demo's catalogue, else the catalogue itself: the
+    introduction e-mail always links somewhere that explains the conversation."""
+    page = Page.objects.live().public().filter(slug=INSTRUCTIONS_SLUG).first()
+    return page.url if page and page.url else "/expertbibliotheek/"
+
+
 def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]:
     if loan is None:
-        return {"contact_secretariaat": secretariat_address(), **extra}
+        return {**site_values(), **extra}
     expert = loan.expert
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     values = {
+        **site_values(),
         "naam_aios": loan.name,
         "naam_expert": expert.expert_name if expert else loan.expert_name,
         "titel_boek": expert.title if expert else loan.book_title,
         "leerdoel": loan.learning_goals,
+        "motivatie": loan.motivation or "(geen motivatie gegeven)",
         "opleiding": loan.get_programme_display(),
         "email_aios": loan.email,
         "telefoon_aios": loan.phone,
@@ -59,9 +81,7 @@ def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]
         else "",
         "antwoord_voor": deadlines.dutch_date(deadlines.expert_answer_due(loan)),
         "contact_voor": deadlines.dutch_date(deadlines.contact_due(loan)),
-        "contact_secretariaat": secretariat_address(),
         "link_boek": f"{base_url}{expert.url}" if expert and expert.url else "",
-        "link_catalogus": f"{base_url}/expertbibliotheek/",
     }
     values.update(extra)
     return values
@@ -143,10 +163,10 @@ def record_unwritten(loan: LoanRequest, kind: str, error: Exception, user=None) 
 INTERRUPTED = "Het versturen werd onderbroken voordat de mailserver antwoordde."
 
 
-def record_pending(loan: LoanRequest, email: ComposedEmail, user=None) -> LoanEvent:
-    """Write an e-mail into the request's history before it goes out (as failed, until sent)."""
-    return LoanEvent.objects.create(
-        request=loan,
+def record_pending(owner, email: ComposedEmail, user=None):
+    """Write an e-mail into its owner's history (a request's, a candidate's: any model with
+    `events` holding the e-mail fields of LoanEvent) before it goes out, as failed until sent."""
+    return owner.events.create(
         user=user,
         kind=LoanEvent.Kind.EMAIL_FAILED,
         email_kind=email.kind,
@@ -157,16 +177,25 @@ def record_pending(loan: LoanRequest, email: ComposedEmail, user=None) -> LoanEv
     )
 
 
-def send(
-    loan: LoanRequest, email: ComposedEmail, user=None, *, pending: LoanEvent | None = None
-) -> LoanEvent:
-    """Send one e-mail and record it in the request's history, as sent or as failed.
+def send(owner, email: ComposedEmail, user=None, *, pending=None):
+    """Send one e-mail and record it in its owner's history, as sent or as failed.
 
     The history line is written first, so an e-mail is never lost from it; `pending` is one
     already written in the caller's transaction (the loan form's notification)."""
-    event = pending or record_pending(loan, email, user)
+    event = pending or record_pending(owner, email, user)
     error = deliver(email)
     event.kind = LoanEvent.Kind.EMAIL_FAILED if error else LoanEvent.Kind.EMAIL_SENT
     event.error = error
     event.save(update_fields=["kind", "error"])
     return event
+
+
+def resend(owner, event, user=None):
+    """Send a failed e-mail again, as it was written."""
+    email = ComposedEmail(
+        kind=event.email_kind,
+        recipients=[address.strip() for address in event.recipients.split(",") if address.strip()],
+        subject=event.subject,
+        body=event.body,
+    )
+    return send(owner, email, user)

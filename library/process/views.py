@@ -6,22 +6,19 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
+from cms.signed_links import link_page
 from library.forms import EvaluationForm
 from library.process import evaluations
 
 
 @never_cache
+@link_page
 def evaluation_view(request, token: str):
-    try:
-        evaluation = evaluations.evaluation_for(token)
-        form = EvaluationForm(request.POST or None, role=evaluation.role)
-        if request.method == "POST" and form.is_valid():
-            evaluations.record_answers(evaluation, **form.cleaned_data)
-            return redirect("library_evaluation_thanks")
-    except evaluations.EvaluationLinkError as error:
-        return TemplateResponse(
-            request, "library/evaluation_unavailable.html", {"error": error}, status=error.status
-        )
+    evaluation = evaluations.evaluation_for(token)
+    form = EvaluationForm(request.POST or None, role=evaluation.role)
+    if request.method == "POST" and form.is_valid():
+        evaluations.record_answers(evaluation, **form.cleaned_data)
+        return redirect("library_evaluation_thanks")
     loan = evaluation.request
     return TemplateResponse(
         request,

@@ -1,0 +1,3 @@
+"""An expert answers an availability question by a personal link."""
+
+urlpatterns = []

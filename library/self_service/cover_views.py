@@ -1,0 +1,3 @@
+"""\"Mijn boekenkaft\": the expert's own page behind a personal link."""
+
+urlpatterns = []
