@@ -1,3 +1,3 @@
-"""\"Mijn boekenkaft\": the expert's own page behind a personal link."""
+"""The expert's own page ("Mijn boekenkaft") behind a personal link."""
 
 urlpatterns = []

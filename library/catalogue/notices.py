@@ -1,0 +1,35 @@
+"""Notices to the library's lead (trekker): a cover placed, changed or withdrawn, a candidate
+who sent in a cover. Sent and recorded like every e-mail, in the expert's or candidate's
+history; without a lead address in the settings, nothing is sent."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from library.models import EmailKind, LoanProcessSettings
+from library.process.mail import compose, send
+
+
+def lead_address() -> str:
+    return LoanProcessSettings.load().lead_email
+
+
+def notify_lead(
+    owner, message: str, *, expert_name: str, book_title: str = "", url: str = "", user=None
+):
+    """Tell the lead what happened (`message`, one line, e.g. "boekenkaft geplaatst").
+
+    `owner` is the ExpertPage or Candidate whose history records the e-mail."""
+    address = lead_address()
+    if not address:
+        return None
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    email = compose(
+        EmailKind.LEAD_NOTICE,
+        recipients=[address],
+        bericht=message,
+        naam_expert=expert_name,
+        titel_boek=book_title or "(nog geen boekenkaft)",
+        link_boek=f"{base_url}{url}" if url else "",
+    )
+    return send(owner, email, user)
