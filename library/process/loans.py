@@ -18,6 +18,7 @@ from library.models.emails import EmailKind
 from library.models.loans import LoanEvent, LoanFormSubmission, LoanRequest, LoanStatus
 from library.process import evaluations
 from library.process.mail import ComposedEmail, compose, record_pending, resend, send
+from library.self_service import answer_link
 
 S = LoanStatus
 TRANSITIONS: dict[str, set[str]] = {
@@ -85,7 +86,7 @@ ACTIONS = {
             "expert_absent",
             "Expert niet beschikbaar: AIOS laten weten",
             S.EXPERT_UNAVAILABLE,
-            EmailKind.ABSENT,
+            EmailKind.EXPERT_DECLINED,  # the absence e-mail when the cover says "away until"
         ),
         Action("no_expert", "Geen passende expert: werkgroep zoekt", S.NO_EXPERT, None),
         Action("close", "Sluiten: geen expert beschikbaar", S.CLOSED, EmailKind.NO_EXPERT),
@@ -136,8 +137,21 @@ def change_status(loan: LoanRequest, target: str, user=None) -> LoanRequest:
 
 
 def preview_email(loan: LoanRequest, action_name: str) -> ComposedEmail | None:
-    action = ACTIONS[action_name]
-    return compose(action.email, loan) if action.email else None
+    return email_for(ACTIONS[action_name], loan)
+
+
+def email_for(action: Action, loan: LoanRequest) -> ComposedEmail | None:
+    """The step's standard e-mail, filled in for this request."""
+    if action.email is None:
+        return None
+    if action.email == EmailKind.AVAILABILITY:
+        # Written before the status changes: the link is for the question about to be asked.
+        asking = answer_link.times_asked(loan) + (loan.status != S.WAITING_FOR_EXPERT)
+        return compose(action.email, loan, link_antwoord=answer_link.link_for(loan, asking=asking))
+    if action.email == EmailKind.EXPERT_DECLINED and loan.expert and loan.expert.is_absent():
+        # The expert is away for a while: the resident hears until when, and may wait.
+        return compose(EmailKind.ABSENT, loan)
+    return compose(action.email, loan)
 
 
 def perform(
@@ -160,7 +174,7 @@ def perform(
         )
     if action.needs_expert and not loan.expert_id:
         raise IllegalTransition("Kies eerst een boek (expert) voor deze aanvraag.")
-    email = compose(action.email, loan) if action.email else None
+    email = email_for(action, loan)
     with transaction.atomic():
         if action.target:
             change_status(loan, action.target, user)

@@ -15,7 +15,7 @@ from library.process import evaluations
 @link_page
 def evaluation_view(request, token: str):
     evaluation = evaluations.evaluation_for(token)
-    form = EvaluationForm(request.POST or None, role=evaluation.role)
+    form = EvaluationForm(request.POST if request.method == "POST" else None, role=evaluation.role)
     if request.method == "POST" and form.is_valid():
         evaluations.record_answers(evaluation, **form.cleaned_data)
         return redirect("library_evaluation_thanks")
