@@ -193,3 +193,12 @@ def test_without_standard_emails_the_answer_is_kept(client, asked):
     assert loan.status == "unavailable"
     assert loan.events.filter(kind=LoanEvent.Kind.EMAIL_FAILED).count() == 2
     make_email_templates()
+
+
+def test_opening_links_is_rate_limited_per_address(client, asked, monkeypatch):
+    from cms import signed_links
+
+    _, path = asked
+    monkeypatch.setattr(signed_links, "OPENINGS_PER_HOUR", 3)
+    assert [client.get(path).status_code for _ in range(4)] == [200, 200, 200, 429]
+    assert client.get("/antwoord/geraden/").status_code == 429
