@@ -117,7 +117,7 @@ def ensure_expert(catalogue: ExpertIndexPage, data: dict) -> ExpertPage:
     expert.essences.set(Essence.objects.filter(number__in=data["essences"]))
     expert.save_revision().publish()
     if data["availability"] == Availability.WITHDRAWN:
-        withdraw(expert)
+        withdraw(expert, notify=False)
     return expert
 
 
