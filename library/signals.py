@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.search import index
-from wagtail.signals import page_published
+from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from library.catalogue.admission import assign_admission_workflow
 from library.models import ExpertIndexPage, ExpertPage
@@ -37,3 +37,28 @@ def queue_print_material(sender, instance, **kwargs) -> None:
     elif isinstance(instance, ExpertIndexPage):
         catalogue_id = instance.pk
         transaction.on_commit(lambda: regenerate_print_material.enqueue(catalogue_id))
+
+
+@receiver(workflow_approved)
+def admit_candidate(sender, instance, user=None, **kwargs) -> None:
+    """A candidate's cover approved (and so published): welcome them and tell the lead, once
+    the approval is committed (an e-mail cannot be taken back)."""
+    candidate_decided(instance, user, admitted=True)
+
+
+@receiver(workflow_rejected)
+def reject_candidate(sender, instance, user=None, **kwargs) -> None:
+    candidate_decided(instance, user, admitted=False)
+
+
+def candidate_decided(workflow_state, user, *, admitted: bool) -> None:
+    from library.recruitment import pipeline
+
+    page = workflow_state.content_object  # the base Page: compare its specific class
+    if getattr(page, "specific_class", None) is not ExpertPage:
+        return
+    candidate = pipeline.candidate_in_admission(page)
+    if candidate is None:  # an existing expert's changed cover, not a new one
+        return
+    decide = pipeline.admit if admitted else pipeline.reject
+    transaction.on_commit(lambda: decide(candidate, user))

@@ -231,3 +231,15 @@ def history(path: str, *dates) -> list[tuple[str, object]]:
     statuses = PATHS[path]
     assert len(dates) <= len(statuses), f"the {path!r} path has {len(statuses)} steps"
     return list(zip(statuses[: len(dates)], dates, strict=True))
+
+
+def make_candidate(**fields):
+    """A candidate expert as the working group proposes one (status "voorgesteld")."""
+    from library.models import Candidate
+
+    fields.setdefault("name", "Dirk Bakker")
+    fields.setdefault("email", "dirk@example.org")
+    fields.setdefault("kind", "professional")
+    fields.setdefault("topics", "pijnbestrijding thuis")
+    fields.setdefault("found_via", "own_network")
+    return Candidate.objects.create(**fields)
