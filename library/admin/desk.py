@@ -28,13 +28,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from cms.exports import SafeSpreadsheetExportMixin
-from library.admin.forms import ChooseBookForm, EmailForm, HalfYearForm
+from library.admin.forms import ChooseBookForm, EmailForm
 from library.forms import RESIDENT_FIELDS
-from library.models import ExpertPage, LoanEvent, LoanRequest
+from library.models import ExpertPage, LoanEvent, LoanRequest, LoanStatus
 from library.process import deadlines, loans, retention
 from library.process.mail import MissingEmailTemplate
 from library.process.reminders import send_reminders
-from library.reporting import statistics, supervisor_updates
+from library.self_service import answers
 
 PERMISSION = "library.change_loanrequest"
 
@@ -82,7 +82,7 @@ class LoanRequestIndexView(SafeSpreadsheetExportMixin, IndexView):
             ),
             HeaderButton(
                 "Halfjaaroverzicht opleiders",
-                url=reverse("library_loanrequest:supervisor_update"),
+                url=reverse("library_supervisor_update"),
                 icon_name="group",
             ),
         ]
@@ -102,8 +102,20 @@ class LoanRequestInspectView(InspectView):
             overdue=deadlines.is_overdue(loan),
             can_choose_book=loan.status in loans.BOOK_CHOICE_STATUSES,
             evaluations=loan.evaluations.all(),
+            expert_answer=answers.latest_answer(loan),
+            introduction=ready_introduction(loan),
         )
         return context
+
+
+def ready_introduction(loan: LoanRequest):
+    """After the expert's "yes": the introduction e-mail, filled in and ready to send."""
+    if loan.status != LoanStatus.EXPERT_AGREED:
+        return None
+    try:
+        return loans.preview_email(loan, "introduce")
+    except MissingEmailTemplate:
+        return None
 
 
 class LoanRequestViewSet(ModelViewSet):
@@ -304,34 +316,11 @@ def reminders_view(request):
 
 
 def supervisor_update_view(request):
-    default = statistics.recent_half_years(timezone.localdate())[1]  # the last complete one
-    form = HalfYearForm(request.GET or None, initial={"half_year": default})
-    half_year = form.cleaned_data["half_year"] if form.is_bound and form.is_valid() else default
-    try:
-        updates = supervisor_updates.updates_for(half_year)
-    except MissingEmailTemplate as error:
-        messages.error(request, str(error))
-        return redirect(reverse("library_loanrequest:index"))
-    if request.method == "POST":
-        chosen = set(request.POST.getlist("supervisor"))
-        sent, failed = supervisor_updates.send_updates(updates, only=chosen)
-        if sent:
-            messages.success(request, f"Verstuurd aan {len(sent)} opleider(s): {', '.join(sent)}.")
-        for failure in failed:
-            messages.warning(request, f"Niet verstuurd: {failure}")
-        if not sent and not failed:
-            messages.warning(request, "Er was geen opleider gekozen; er is niets verstuurd.")
-        return redirect(f"{reverse('library_loanrequest:supervisor_update')}?half_year={half_year}")
-    return TemplateResponse(
-        request,
-        "library/desk/supervisor_update.html",
-        {
-            "form": form,
-            "half_year_label": statistics.half_year_label(half_year),
-            "updates": updates,
-            "example": next((update.email for update in updates if update.email), None),
-        },
-    )
+    """The half-yearly figures moved to the reports (library.reporting.mail_views), where the
+    working group may send them too; old bookmarks land there."""
+    query = request.META.get("QUERY_STRING", "")
+    target = reverse("library_supervisor_update")
+    return redirect(f"{target}?{query}" if query else target)
 
 
 loan_desk = LoanRequestViewSet("library_loanrequest")

@@ -120,10 +120,18 @@ def hide_loan_submissions(user, editable_forms):
 
 @hooks.register("register_admin_urls")
 def report_urls():
+    from library.reporting.mail_views import offer_mail_view, supervisor_update_view
     from library.reporting.reports import REPORTS, business_case_view
 
     return [
         path("rapporten/business-case/", business_case_view, name="library_business_case"),
+        # Under the reports, not the loan desk: the lead (working group) sends these too.
+        path(
+            "rapporten/opleiders-mailen/",
+            supervisor_update_view,
+            name="library_supervisor_update",
+        ),
+        path("rapporten/aanbod-mailen/", offer_mail_view, name="library_offer_mail"),
         *(
             path(
                 f"rapporten/{report.slug}/", report.as_view(), name=f"library_report_{report.slug}"
@@ -162,6 +170,39 @@ def register_report_menu_items():
 
 
 register_report_menu_items()
+
+
+class MailSupervisorsItem(AdminOnlyMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("library.mail_supervisors")
+
+
+@hooks.register("register_reports_menu_item")
+def supervisor_update_menu_item():
+    return MailSupervisorsItem(
+        "Opleiders mailen: halfjaarcijfers",
+        reverse("library_supervisor_update"),
+        icon_name="group",
+        order=950,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def offer_mail_menu_item():
+    return MailSupervisorsItem(
+        "Opleiders mailen: aanbod", reverse("library_offer_mail"), icon_name="mail", order=951
+    )
+
+
+@hooks.register("register_log_actions")
+def offer_mail_log_action(actions):
+    # Each offer mail is logged on its supervisor; the latest entry starts the next mail's
+    # period (library.reporting.offer_changes).
+    from library.reporting.offer_changes import LOG_ACTION
+
+    actions.register_action(
+        LOG_ACTION, "Aanbodmail verstuurd", "Mail over wijzigingen in het aanbod verstuurd"
+    )
 
 
 class SupervisorViewSet(SnippetViewSet):

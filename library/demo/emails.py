@@ -164,7 +164,7 @@ EMAILS = {
         "Deze e-mail komt automatisch; je hoeft er niets mee te doen.",
     ),
     "offer_changed": (
-        "Nieuw in de expertbibliotheek",
+        "Wijzigingen in de expertbibliotheek",
         "Beste {naam_opleider},\n\n"
         "Het aanbod van de expertbibliotheek is veranderd:\n\n{wijzigingen}\n\n"
         "Alle boeken staan op {link_catalogus}. Wil je je AIOS erop wijzen? Een flyer of dia "

@@ -20,6 +20,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.exports import SafeSpreadsheetExportMixin
 from library.admin.forms import EmailForm
 from library.models import Candidate, ExpertEvent
 from library.process.mail import MissingEmailTemplate
@@ -39,7 +40,7 @@ def dossier_url(candidate: Candidate) -> str:
     return reverse("library_candidate:inspect", args=[candidate.pk])
 
 
-class CandidateIndexView(IndexView):
+class CandidateIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_edit_url(self, instance):
         # A name in the list opens the dossier: status, invitation and history in one place.
         return self.get_inspect_url(instance) or super().get_edit_url(instance)

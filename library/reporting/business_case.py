@@ -1,4 +1,9 @@
-"""The toolkit's business case, computed: start-up, yearly and per-loan costs.
+"""The toolkit's business case, computed: start-up, yearly and per-resident costs, kept apart
+as the toolkit keeps them.
+
+The start-up cost is one-off: it is never added to a period's costs or to a resident's, or
+every period would pay for the website again. Yearly maintenance is per year, whatever the
+period. What scales with use (residents, expert fees) is the period's cost.
 
 Rates and minutes are editable settings (BusinessCaseSettings); the counts are either given
 (the toolkit's example) or taken from the register for a period.
@@ -74,19 +79,16 @@ class BusinessCase:
         return rounded(self.expert_fee_per_loan * self.counts.loans)
 
     @property
-    def grand_total(self) -> Decimal:
-        return rounded(
-            self.startup_total[1]
-            + self.yearly_total[1]
-            + self.residents_total
-            + self.expert_fees_total
-        )
+    def period_total(self) -> Decimal:
+        """What the residents of the period cost: their handling and the experts' fees.
+        Neither the one-off start-up nor the yearly maintenance is part of it."""
+        return rounded(self.residents_total + self.expert_fees_total)
 
     @property
-    def per_resident_all_in(self) -> Decimal | None:
+    def per_resident_with_fees(self) -> Decimal | None:
         if not self.counts.residents:
             return None
-        return rounded(self.grand_total / self.counts.residents)
+        return rounded(self.period_total / self.counts.residents)
 
 
 def compute(counts: Counts, rates) -> BusinessCase:
@@ -123,12 +125,18 @@ def compute(counts: Counts, rates) -> BusinessCase:
 
 
 def counts_for_period(start: datetime.date, end: datetime.date) -> Counts:
-    """The register's real numbers for a period (start and end inclusive)."""
+    """The register's real numbers for a period (start and end inclusive).
+
+    Experts and covers are those recruited in the period: first published in it. Covers
+    recruited earlier cost their recruiting then, not again in every later period; one
+    withdrawn since was still recruited in the period."""
     from library.models import ExpertPage, LoanRequest
     from library.models.loans import CONVERSATION_STATUSES
 
     requests = LoanRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
-    covers = ExpertPage.objects.live()
+    covers = ExpertPage.objects.filter(
+        first_published_at__date__gte=start, first_published_at__date__lte=end
+    )
     return Counts(
         experts=covers.values("expert_name").distinct().count(),
         covers=covers.count(),

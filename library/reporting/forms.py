@@ -18,3 +18,10 @@ class PeriodForm(forms.Form):
         if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
             raise forms.ValidationError("De begindatum ligt na de einddatum.")
         return cleaned
+
+
+class SinceForm(forms.Form):
+    since = forms.DateField(
+        label="Wijzigingen sinds",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

@@ -150,7 +150,7 @@ class SupervisorReport(WorkingGroupReport):
         return statistics.per_supervisor(start, end)
 
     def report_context(self, start, end, rows):
-        return {"can_mail_supervisors": self.request.user.has_perm("library.change_loanrequest")}
+        return {"can_mail_supervisors": self.request.user.has_perm("library.mail_supervisors")}
 
 
 class ExpertReport(WorkingGroupReport):

@@ -30,7 +30,7 @@ def figures_text(figures: statistics.SupervisorFigures) -> str:
 
 def updates_for(half_year: str) -> list[SupervisorUpdate]:
     """One update per supervisor with requests in the half-year; the address comes from the
-    supervisors register (Leenbalie → Opleiders), matched by name."""
+    supervisors register (Snippets → Opleiders), matched by name."""
     start, end = statistics.half_year_bounds(half_year)
     known = {statistics.normalised(item.name): item for item in Supervisor.objects.all()}
     updates = []

@@ -1,6 +1,6 @@
 """The admin's role matrix: every role against every admin URL, with the exact answer.
 
-Five roles (anonymous, Redacteuren, Secretariaat, Werkgroep, superuser) × 107 URLs = 535 checks.
+Five roles (anonymous, Redacteuren, Secretariaat, Werkgroep, superuser) × 121 URLs = 605 checks.
 Every page type's add, edit, crafted publish, unpublish and delete; every setting, snippet,
 image and document view; form submissions; users, groups and workflows; the loan desk; the
 working group's reports; the admission and withdraw views of a cover.
@@ -19,10 +19,11 @@ permissions; Wagtail derives deleting a page from "change", and from "publish" f
   loan form submissions, standard e-mails, supervisors, users, groups or workflows.
 - Secretariaat: the loan desk, standard e-mails, supervisors, the loan process settings, the
   secretariat address in the site settings, the loan form page (edit, publish, unpublish) and
-  its submissions. No other page, no reports.
+  its submissions, the mails to supervisors (under the reports). No other page, no reports.
 - Werkgroep: reports (and the business case rates they use, library migration 0007), add and
   edit pages (and delete drafts) without publishing, approving the admission workflow,
-  viewing supervisors, the loan process settings, adding and choosing images.
+  viewing supervisors and mailing them (library migration 0014), the loan process settings,
+  adding and choosing images.
 - superuser: everything.
 """
 
@@ -46,7 +47,9 @@ from wagtail.test.utils.form_data import (
 
 from cms import roles
 from cms.models import SiteSettings
+from library.recruitment import pipeline as recruitment
 from tests.factories import (
+    make_candidate,
     make_catalogue,
     make_email_templates,
     make_essence,
@@ -371,8 +374,21 @@ def desk_and_reports() -> list[Check]:
             "/admin/leenbalie/{loan}/gegevens.json",
             "/admin/leenbalie/{loan}/wissen/",
             "/admin/leenbalie/herinneringen/",
-            "/admin/leenbalie/opleiders/",
         )
+    ]
+    # The lead's mails to supervisors: library.mail_supervisors (secretariat, working group),
+    # under the reports since the working group has no desk. The desk's old address of the
+    # half-yearly figures only sends the secretariat on.
+    mail_supervisors = answers(SECRETARIAT, WORKING_GROUP)
+    checks += [
+        Check(
+            "/admin/leenbalie/opleiders/",
+            answers(SECRETARIAT, ok=Redirect("/admin/rapporten/opleiders-mailen/")),
+        ),
+        Check("/admin/rapporten/opleiders-mailen/", mail_supervisors),
+        Check("/admin/rapporten/opleiders-mailen/?half_year=2025-1", mail_supervisors),
+        Check("/admin/rapporten/aanbod-mailen/", mail_supervisors),
+        Check("/admin/rapporten/aanbod-mailen/?since=2025-01-01", mail_supervisors),
     ]
     checks.append(Check("/admin/rapporten/business-case/", reports))
     for slug in ("leerdoelen-zonder-expert", "per-opleider", "per-expert", "doorlooptijden"):
@@ -399,6 +415,30 @@ def admission_checks() -> list[Check]:
     ]
 
 
+def recruitment_checks() -> list[Check]:
+    """The working group's recruitment pipeline (library.recruitment.admin), and the blank
+    cover a candidate opens by their personal link (no account: everyone gets it)."""
+    pipeline = answers(WORKING_GROUP)
+    public = {**everyone(), ANONYMOUS: 200}
+    return [
+        Check("/admin/werving/", pipeline),
+        Check("/admin/werving/?status=invited", pipeline),
+        Check("/admin/werving/new/", pipeline),
+        Check("/admin/werving/edit/{candidate}/", pipeline),
+        Check("/admin/werving/inspect/{candidate}/", pipeline),
+        # Removing a candidate is a superuser's (their history goes with them).
+        Check("/admin/werving/delete/{candidate}/", answers()),
+        Check("/admin/werving/{candidate}/uitnodigen/", pipeline),
+        # Retrying is a POST; a GET only leads back to the dossier.
+        Check(
+            "/admin/werving/{candidate}/opnieuw/{candidate_event}/",
+            answers(WORKING_GROUP, ok=Redirect("/admin/werving/inspect/{candidate}/")),
+        ),
+        Check("/boekenkaft-invullen/{blank_cover}/", public),
+        Check("/boekenkaft-invullen/bedankt/", public),
+    ]
+
+
 CHECKS = [
     *page_checks(),
     *settings_checks(),
@@ -407,6 +447,7 @@ CHECKS = [
     *admin_checks(),
     *desk_and_reports(),
     *admission_checks(),
+    *recruitment_checks(),
 ]
 
 
@@ -444,6 +485,7 @@ def site():
     editor = user_in_group(EDITORS, "auteur")
     workflow = Workflow.objects.get(name="Toelating expert")
     review = workflow.start(in_review, editor)
+    candidate = make_candidate(status="invited")
     essence = make_essence()
     series = make_series(home)
     workshop = make_workshop(series, essence)
@@ -480,6 +522,11 @@ def site():
         user=editor.pk,
         group=Group.objects.get(name=EDITORS).pk,
         workflow=workflow.pk,
+        candidate=candidate.pk,
+        candidate_event=candidate.events.create(
+            kind="email_failed", email_kind="recruit_invite", recipients="d@example.org"
+        ).pk,
+        blank_cover=recruitment.token_for(candidate),
     )
     builder = User.objects.create_superuser("formulierbouwer", "f@example.org", "pw")
     form_client = Client()

@@ -64,3 +64,58 @@ def test_only_the_working_group_sees_the_report(client, group, status):
     assert response.status_code == status
     if status == 200:
         assert "Totaal opstarten" in response.content.decode()
+
+
+def werkgroep_page(client, url="/admin/rapporten/business-case/") -> str:
+    client.force_login(user_in_group(roles.WORKING_GROUP))
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def section(html: str, anchor: str) -> str:
+    start = html.index(f'id="{anchor}"')
+    return html[start : html.index("</table>", start)]
+
+
+@pytest.mark.django_db
+def test_report_shows_the_toolkit_example_in_three_separate_parts(client, monkeypatch):
+    monkeypatch.setattr(business_case, "counts_for_period", lambda start, end: TOOLKIT)
+    html = werkgroep_page(client)
+    startup, yearly, per_resident = (
+        section(html, anchor) for anchor in ("eenmalig", "per-jaar", "per-aios")
+    )
+    assert "Eenmalig: opstartkosten" in startup
+    assert "<b>460</b>" in startup and "€ 530,83" in startup
+    assert "Per jaar: onderhoud" in yearly and "<b>60</b>" in yearly and "€ 80,00" in yearly
+    assert "Per AIOS" in per_resident and "<b>15</b>" in per_resident
+    assert "€ 12,50" in per_resident
+    # The one-off cost once, in its own part; 24 × € 12,50 / 24 per resident in the period.
+    assert html.count("530,83") == 1
+    assert "Totaal AIOS in de periode</th><td></td><td><b>€ 300,00</b>" in per_resident
+    assert "zonder opstartkosten en onderhoud)</th><td></td><td><b>€ 12,50</b>" in per_resident
+
+
+@pytest.mark.django_db
+def test_report_counts_the_covers_recruited_in_the_period(client):
+    import datetime
+
+    from django.utils import timezone
+
+    from library.models import ExpertPage
+    from tests.factories import make_catalogue, make_expert, make_home, make_loan
+
+    catalogue = make_catalogue(make_home())
+    old = make_expert(catalogue, "Al lang online", expert_name="Oud")
+    long_ago = timezone.now() - datetime.timedelta(days=800)
+    ExpertPage.objects.filter(pk=old.pk).update(first_published_at=long_ago)
+    first = make_expert(catalogue, "Nieuw boek", expert_name="Nieuw")
+    make_expert(catalogue, "Nog een", expert_name="Ook nieuw")
+    make_loan(first)  # one resident, one supervisor, no conversation yet
+    html = werkgroep_page(client)
+    assert "Experts werven (2 × 20 min)" in html
+    assert "Boekenkaften plaatsen (2 × 5 min)" in html
+    # 35 + 2 × 26,67 + 2 × 2,92 + 40: once, in the start-up part only.
+    assert html.count("€ 134,17") == 1 and "€ 134,17" in section(html, "eenmalig")
+    per_resident = section(html, "per-aios")
+    assert "zonder opstartkosten en onderhoud)</th><td></td><td><b>€ 12,50</b>" in per_resident

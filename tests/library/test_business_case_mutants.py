@@ -12,7 +12,7 @@ from django.utils import timezone
 from library.models import LoanRequest
 from library.reporting import business_case
 from library.reporting.business_case import BusinessCase, Counts, Line, compute, rounded
-from tests.factories import local_time
+from tests.factories import local_time, make_catalogue, make_expert, make_home
 
 # The toolkit's rates (BusinessCaseSettings' defaults), without the database.
 RATES = SimpleNamespace(
@@ -59,17 +59,29 @@ def test_every_line_of_the_report():
     ]
 
 
-def test_all_in_figures_add_every_part():
+def test_period_figures_leave_out_the_one_off_start_up():
     case = compute(COUNTS, RATES)
     assert case.startup_total == (Decimal(460), Decimal("530.83"))
     assert case.yearly_total == (Decimal(60), Decimal("80.00"))
+    assert case.per_resident_total == (Decimal(15), Decimal("12.50"))
     assert case.residents_total == Decimal("300.00")  # 24 × € 12,50
     assert case.expert_fees_total == Decimal("300.00")  # 3 loans × € 100
-    assert case.grand_total == Decimal("1210.83")
-    assert case.per_resident_all_in == Decimal("50.45")  # 1210,83 / 24
+    # Only what scales with use: with the start-up it would be 1130,83 (47,12 per AIOS), with
+    # the yearly maintenance 680,00 (28,33).
+    assert case.period_total == Decimal("600.00")
+    assert case.per_resident_with_fees == Decimal("25.00")  # 600,00 / 24
     no_residents = compute(Counts(10, 10, 5, residents=0, loans=0), RATES)
-    assert no_residents.per_resident_all_in is None
-    assert no_residents.grand_total == Decimal("610.83")
+    assert no_residents.per_resident_with_fees is None
+    assert no_residents.period_total == Decimal("0.00")
+    assert no_residents.startup_total == (Decimal(460), Decimal("530.83"))
+
+
+def test_the_per_resident_figure_does_not_depend_on_the_start_up():
+    small = compute(Counts(experts=1, covers=1, supervisors=1, residents=24, loans=3), RATES)
+    large = compute(Counts(experts=40, covers=40, supervisors=9, residents=24, loans=3), RATES)
+    assert small.startup_total != large.startup_total
+    assert small.per_resident_total == large.per_resident_total == (Decimal(15), Decimal("12.50"))
+    assert small.per_resident_with_fees == large.per_resident_with_fees == Decimal("25.00")
 
 
 def test_half_a_cent_rounds_up():
@@ -116,3 +128,31 @@ def test_counts_take_the_period_with_both_ends_included():
     request(datetime.date(2025, 7, 1), "Dr. Na", "na@example.org", "completed")
     counts = business_case.counts_for_period(start, end)
     assert (counts.supervisors, counts.residents, counts.loans) == (2, 2, 2)
+
+
+def cover_first_published(catalogue, title: str, expert_name: str, when: datetime.datetime):
+    from library.models import ExpertPage
+
+    cover = make_expert(catalogue, title, expert_name=expert_name)
+    ExpertPage.objects.filter(pk=cover.pk).update(first_published_at=when)
+    cover.refresh_from_db()
+    return cover
+
+
+@pytest.mark.django_db
+def test_counts_take_the_experts_recruited_in_the_period_not_every_live_cover():
+    from library.models import Availability, ExpertPage
+
+    catalogue = make_catalogue(make_home())
+    start, end = datetime.date(2025, 1, 1), datetime.date(2025, 6, 30)
+    # Live all along, but recruited before the period: not counted.
+    cover_first_published(catalogue, "Oud boek", "Oud", local_time(2024, 12, 31, 23))
+    cover_first_published(catalogue, "Eerste", "Anna", local_time(2025, 1, 1, 0))
+    cover_first_published(catalogue, "Tweede boek van Anna", "Anna", local_time(2025, 3, 1))
+    gone = cover_first_published(catalogue, "Weg", "Bert", local_time(2025, 6, 30, 23))
+    # Recruited in the period, withdrawn since: still recruited then.
+    ExpertPage.objects.filter(pk=gone.pk).update(availability=Availability.WITHDRAWN)
+    gone.unpublish()
+    cover_first_published(catalogue, "Later", "Later", local_time(2025, 7, 1, 0))
+    counts = business_case.counts_for_period(start, end)
+    assert (counts.experts, counts.covers) == (2, 3)

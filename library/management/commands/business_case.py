@@ -41,10 +41,13 @@ class Command(BaseCommand):
                 amount = money(business_case.rounded(line.amount))
                 self.stdout.write(f"  {line.label:<48}{line.minutes:>6} min  {amount:>12}")
             self.stdout.write(f"  {'Totaal':<48}{total[0]:>6} min  {money(total[1]):>12}\n")
-        fee, fees = money(case.expert_fee_per_loan), money(case.expert_fees_total)
-        self.stdout.write(f"Onkostenvergoeding experts: {counts.loans} × {fee} = {fees}")
+        # The one-off start-up and the yearly maintenance stay out of the period's figures.
+        self.stdout.write("In de periode (zonder opstartkosten en onderhoud)")
         each, all_residents = money(case.per_resident_total[1]), money(case.residents_total)
-        self.stdout.write(f"AIOS: {counts.residents} × {each} = {all_residents}")
-        self.stdout.write(self.style.SUCCESS(f"Totaal: {money(case.grand_total)}"))
-        if case.per_resident_all_in is not None:
-            self.stdout.write(f"Per AIOS, alles meegerekend: {money(case.per_resident_all_in)}")
+        self.stdout.write(f"  AIOS: {counts.residents} × {each} = {all_residents}")
+        fee, fees = money(case.expert_fee_per_loan), money(case.expert_fees_total)
+        self.stdout.write(f"  Onkostenvergoeding experts: {counts.loans} × {fee} = {fees}")
+        self.stdout.write(self.style.SUCCESS(f"  Totaal: {money(case.period_total)}"))
+        if case.per_resident_with_fees is not None:
+            with_fees = money(case.per_resident_with_fees)
+            self.stdout.write(f"  Per AIOS, met onkostenvergoeding: {with_fees}")
