@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 
 from library.models import EmailKind, LoanProcessSettings
-from library.process.mail import compose, send
+from library.process.mail import compose_and_send
 
 
 def lead_address() -> str:
@@ -24,12 +24,13 @@ def notify_lead(
     if not address:
         return None
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    email = compose(
+    return compose_and_send(
+        owner,
         EmailKind.LEAD_NOTICE,
+        user=user,
         recipients=[address],
         bericht=message,
         naam_expert=expert_name,
         titel_boek=book_title or "(nog geen boekenkaft)",
         link_boek=f"{base_url}{url}" if url else "",
     )
-    return send(owner, email, user)

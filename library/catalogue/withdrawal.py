@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from library.catalogue.notices import notify_lead
 from library.models import Availability, EmailKind, ExpertEvent, ExpertPage
-from library.process.mail import MissingEmailTemplate, compose, send
+from library.process.mail import compose_and_send
 
 LEAD_MESSAGE = "boekenkaft teruggetrokken"
 
@@ -40,44 +40,26 @@ def take_offline(expert: ExpertPage, user=None) -> ExpertPage:
 
 
 def thank_expert(expert: ExpertPage, user=None) -> ExpertEvent:
-    try:
-        email = compose(
-            EmailKind.RECRUIT_THANKS,
-            recipients=[expert.email] if expert.email else [],
-            naam_expert=expert.expert_name,
-            titel_boek=expert.title,
-        )
-    except MissingEmailTemplate as error:
-        return record_unwritten(expert, EmailKind.RECRUIT_THANKS, error, user)
     # Without an address `send` records the e-mail as failed, so the secretariat sees that
     # nobody was thanked and can fill in the address and send it again.
-    return send(expert, email, user)
+    return compose_and_send(
+        expert,
+        EmailKind.RECRUIT_THANKS,
+        user=user,
+        recipients=[expert.email] if expert.email else [],
+        naam_expert=expert.expert_name,
+        titel_boek=expert.title,
+    )
 
 
 def tell_lead(expert: ExpertPage, message: str, user=None) -> ExpertEvent | None:
     """The lead works in the admin, so the notice links to the cover's editor (a withdrawn
     cover has no public page any more)."""
-    try:
-        return notify_lead(
-            expert,
-            message,
-            expert_name=expert.expert_name,
-            book_title=expert.title,
-            url=reverse("wagtailadmin_pages:edit", args=[expert.pk]),
-            user=user,
-        )
-    except MissingEmailTemplate as error:
-        return record_unwritten(expert, EmailKind.LEAD_NOTICE, error, user)
-
-
-def record_unwritten(expert: ExpertPage, kind: str, error: Exception, user=None) -> ExpertEvent:
-    """An e-mail whose standard text is missing, as failed in the expert's history: the
-    withdrawal itself must not fail because an editor has not written that text yet."""
-    return ExpertEvent.objects.create(
-        expert=expert,
+    return notify_lead(
+        expert,
+        message,
+        expert_name=expert.expert_name,
+        book_title=expert.title,
+        url=reverse("wagtailadmin_pages:edit", args=[expert.pk]),
         user=user,
-        kind=ExpertEvent.Kind.EMAIL_FAILED,
-        email_kind=kind,
-        subject=EmailKind(kind).label,
-        error=str(error),
     )

@@ -120,8 +120,10 @@ class LoanRequest(models.Model):
         return self.expert_id is None
 
 
-class LoanEvent(models.Model):
-    """One line of a request's history: a status change or an e-mail, who did it and when."""
+class HistoryLine(models.Model):
+    """One line of a history: a status change, an e-mail (sent, or failed and retryable) or a
+    note, who did it and when. library.process.mail records e-mails into any history with
+    these fields: a request's (LoanEvent), an expert's or candidate's (ExpertEvent)."""
 
     class Kind(models.TextChoices):
         STATUS = "status", "Statuswijziging"
@@ -129,7 +131,6 @@ class LoanEvent(models.Model):
         EMAIL_FAILED = "email_failed", "E-mail mislukt"
         NOTE = "note", "Notitie"
 
-    request = models.ForeignKey(LoanRequest, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField("Wanneer", auto_now_add=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -140,6 +141,21 @@ class LoanEvent(models.Model):
         related_name="+",
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    email_kind = models.CharField(max_length=40, blank=True)
+    recipients = models.CharField(max_length=500, blank=True)
+    subject = models.CharField(max_length=255, blank=True)
+    body = models.TextField(blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+
+class LoanEvent(HistoryLine):
+    """A line of a request's history; a status change names the book of that moment."""
+
+    request = models.ForeignKey(LoanRequest, on_delete=models.CASCADE, related_name="events")
     # The book at the time of a status change: a request may move to another book later,
     # and the per-expert report must still count this expert's "not available".
     expert = models.ForeignKey(
@@ -151,11 +167,6 @@ class LoanEvent(models.Model):
     )
     from_status = models.CharField(max_length=20, choices=LoanStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=LoanStatus.choices, blank=True)
-    email_kind = models.CharField(max_length=40, blank=True)
-    recipients = models.CharField(max_length=500, blank=True)
-    subject = models.CharField(max_length=255, blank=True)
-    body = models.TextField(blank=True)
-    error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["at", "pk"]

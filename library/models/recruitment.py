@@ -8,7 +8,7 @@ from django.db import models
 
 from cms.validators import single_line
 from library.models.experts import ExpertKind
-from library.models.loans import LoanEvent, LoanRequest
+from library.models.loans import HistoryLine, LoanRequest
 
 
 class FoundVia(models.TextChoices):
@@ -90,12 +90,9 @@ class Candidate(models.Model):
         return self.name
 
 
-class ExpertEvent(models.Model):
-    """One line of an expert's or candidate's history: an e-mail (sent or failed, and then
-    retryable, as in a request's history) or a note. The same e-mail fields as LoanEvent, so
-    library.process.mail.send records into either."""
-
-    Kind = LoanEvent.Kind
+class ExpertEvent(HistoryLine):
+    """A line of an expert's or candidate's history: an e-mail (sent, or failed and then
+    retryable, as in a request's history) or a note."""
 
     candidate = models.ForeignKey(
         Candidate, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
@@ -107,21 +104,6 @@ class ExpertEvent(models.Model):
         on_delete=models.CASCADE,
         related_name="events",
     )
-    at = models.DateTimeField("Wanneer", auto_now_add=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Door",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    kind = models.CharField(max_length=20, choices=LoanEvent.Kind.choices)
-    email_kind = models.CharField(max_length=40, blank=True)
-    recipients = models.CharField(max_length=500, blank=True)
-    subject = models.CharField(max_length=255, blank=True)
-    body = models.TextField(blank=True)
-    error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["at", "pk"]

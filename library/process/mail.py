@@ -145,16 +145,28 @@ def deliver(email: ComposedEmail) -> str:
     return ""
 
 
-def record_unwritten(loan: LoanRequest, kind: str, error: Exception, user=None) -> LoanEvent:
-    """An e-mail that could not even be written (its standard e-mail is missing), as failed."""
-    return LoanEvent.objects.create(
-        request=loan,
+def record_unwritten(owner, kind: str, error: Exception, user=None, recipients: str = ""):
+    """An e-mail that could not even be written (its standard e-mail is missing), as failed in
+    its owner's history (a request's, an expert's, a candidate's)."""
+    return owner.events.create(
         user=user,
         kind=LoanEvent.Kind.EMAIL_FAILED,
         email_kind=kind,
+        recipients=recipients,
         subject=EmailKind(kind).label,
         error=str(error),
     )
+
+
+def compose_and_send(owner, kind: str, loan: LoanRequest | None = None, *, user=None, **values):
+    """Fill in a standard e-mail and send it, recorded in `owner`'s history. A missing standard
+    e-mail is recorded as failed (to send once it is written) rather than stopping the step
+    that wanted it: an expert's answer, a withdrawal, a notice."""
+    try:
+        email = compose(kind, loan, **values)
+    except MissingEmailTemplate as error:
+        return record_unwritten(owner, kind, error, user)
+    return send(owner, email, user)
 
 
 # What a history line says while its e-mail is on its way. It stays there only when the process

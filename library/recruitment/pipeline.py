@@ -30,7 +30,14 @@ from library.models import (
     ExpertPage,
     FoundVia,
 )
-from library.process.mail import ComposedEmail, MissingEmailTemplate, compose, resend, send
+from library.process.mail import (
+    ComposedEmail,
+    MissingEmailTemplate,
+    compose,
+    record_unwritten,
+    resend,
+    send,
+)
 from library.recruitment import photos
 
 VALID_FOR = datetime.timedelta(days=30)
@@ -186,14 +193,7 @@ def send_or_record(candidate: Candidate, kind: str, user=None) -> ExpertEvent:
     try:
         email = compose_for(candidate, kind)
     except MissingEmailTemplate as error:
-        return candidate.events.create(
-            user=user,
-            kind=ExpertEvent.Kind.EMAIL_FAILED,
-            email_kind=kind,
-            recipients=candidate.email,
-            subject=EmailKind(kind).label,
-            error=str(error),
-        )
+        return record_unwritten(candidate, kind, error, user, recipients=candidate.email)
     return send(candidate, email, user)
 
 

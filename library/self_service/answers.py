@@ -16,10 +16,9 @@ from library.models.loans import LoanStatus
 from library.process import deadlines, loans
 from library.process.mail import (
     MissingEmailTemplate,
-    compose,
+    compose_and_send,
     record_unwritten,
     secretariat_address,
-    send,
 )
 from library.self_service.answer_link import ANSWERED
 
@@ -91,14 +90,10 @@ def take_step(loan: LoanRequest, action_name: str) -> None:
 
 def tell_secretariat(loan: LoanRequest, summary: str, detail: str) -> None:
     text = summary + (f"\n\nToelichting van de expert:\n{detail}" if detail else "")
-    try:
-        email = compose(
-            EmailKind.EXPERT_ANSWERED,
-            loan,
-            recipients=[secretariat_address()],
-            antwoord_expert=text,
-        )
-    except MissingEmailTemplate as error:
-        record_unwritten(loan, EmailKind.EXPERT_ANSWERED, error)
-    else:
-        send(loan, email)
+    compose_and_send(
+        loan,
+        EmailKind.EXPERT_ANSWERED,
+        loan,
+        recipients=[secretariat_address()],
+        antwoord_expert=text,
+    )

@@ -25,7 +25,7 @@ from library.catalogue import withdrawal
 from library.catalogue.availability import set_absence
 from library.forms import mailbox
 from library.models import Availability, EmailKind, ExpertEvent, ExpertPage
-from library.process.mail import MissingEmailTemplate, compose, send
+from library.process.mail import compose_and_send
 from library.reporting.statistics import half_year, half_year_bounds
 
 VALID_FOR = datetime.timedelta(days=14)
@@ -103,19 +103,15 @@ def send_cover_links(email: str) -> int:
         return 0
     sent = 0
     for expert in covers_of(email):
-        try:
-            message = compose(
-                EmailKind.COVER_LINK,
-                recipients=[expert.email],
-                naam_expert=expert.expert_name,
-                titel_boek=expert.title,
-                link_boekenkaft=link_for(expert),
-            )
-        except MissingEmailTemplate as error:
-            withdrawal.record_unwritten(expert, EmailKind.COVER_LINK, error)
-            continue
-        send(expert, message)
-        sent += 1
+        event = compose_and_send(
+            expert,
+            EmailKind.COVER_LINK,
+            recipients=[expert.email],
+            naam_expert=expert.expert_name,
+            titel_boek=expert.title,
+            link_boekenkaft=link_for(expert),
+        )
+        sent += event.kind == ExpertEvent.Kind.EMAIL_SENT
     return sent
 
 
