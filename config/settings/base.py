@@ -183,6 +183,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "pdf": {"BACKEND": env_str("TASKS_PDF_BACKEND", "cms.tasks.BackgroundThreadBackend")},
+    # E-mails whose sending time must not show in the answer (cms/signed_links, "Mijn
+    # boekenkaft": known and unknown addresses answer alike).
+    "mail": {"BACKEND": env_str("TASKS_MAIL_BACKEND", "cms.tasks.BackgroundThreadBackend")},
 }
 PDF_CACHE_DIR = env_str("PDF_CACHE_DIR") or None
 

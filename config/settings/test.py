@@ -27,6 +27,7 @@ WHITENOISE_AUTOREFRESH = True
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "pdf": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+    "mail": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 # One process: the page cache stays on, in memory, so every test also checks invalidation.

@@ -26,6 +26,11 @@ class CoverPermissionTester(PagePermissionTester):
         # them.
         return self.user.is_superuser and super().can_delete(ignore_bulk)
 
+    def can_copy(self) -> bool:
+        # A copy is a draft outside the admission workflow that carries the expert's private
+        # address and phone; a new cover starts from the blank cover or an empty page.
+        return self.user.is_superuser and super().can_copy()
+
 
 class CataloguePermissionTester(PagePermissionTester):
     """A new cover created under the catalogue may not be published on creation either.

@@ -2,6 +2,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+MANAGE_RECRUITMENT = "library.change_candidate"
+
 
 @register_setting(icon="time")
 class LoanProcessSettings(BaseGenericSetting):
@@ -40,7 +42,15 @@ class LoanProcessSettings(BaseGenericSetting):
         FieldPanel("retention_months"),
         FieldPanel("reflection_reminder_days"),
         FieldPanel("auto_introduce"),
-        MultiFieldPanel([FieldPanel("lead_name"), FieldPanel("lead_email")], heading="Trekker"),
+        # Notices to the lead name candidates before they are public: the working group,
+        # which runs recruitment, decides where they go.
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_name", permission=MANAGE_RECRUITMENT),
+                FieldPanel("lead_email", permission=MANAGE_RECRUITMENT),
+            ],
+            heading="Trekker",
+        ),
     ]
 
     class Meta:

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from cms.signed_links import SignedLink, gone, used
 from library.catalogue.notices import notify_lead
@@ -214,23 +215,29 @@ def submit_cover(candidate: Candidate, cover: Cover, photo: bytes | None = None)
     """The candidate's cover as a draft under the catalogue, submitted to the working group's
     admission. Nothing is public until approval: the page is not live and the photo (already
     checked and re-encoded, library.recruitment.photos) is linked from this draft only."""
-    with transaction.atomic():
-        locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
-        if locked.status != CandidateStatus.INVITED:
-            raise USED  # a second tab, a double click: nothing is saved twice
-        image = (
-            photos.save_photo(photo, f"Foto kandidaat-expert {locked.pk}", photo_collection())
-            if photo
-            else None
-        )
-        page = draft_page(locked, cover, image, catalogue())
-        workflow = page.get_workflow()
-        if workflow is not None:
-            workflow.start(page, None)
-        locked.expert = page
-        locked.save(update_fields=["expert"])
-        set_status(locked, CandidateStatus.INTAKE_RECEIVED)
-        note(locked, f"Boekenkaft ‘{page.title}’ ingestuurd; ter toetsing bij de werkgroep")
+    image = None
+    try:
+        with transaction.atomic():
+            locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+            if locked.status != CandidateStatus.INVITED:
+                raise USED  # a second tab, a double click: nothing is saved twice
+            if photo:
+                image = photos.save_photo(
+                    photo, f"Foto kandidaat-expert {locked.pk}", photo_collection()
+                )
+            page = draft_page(locked, cover, image, catalogue())
+            workflow = page.get_workflow()
+            if workflow is not None:
+                workflow.start(page, None)
+            locked.expert = page
+            locked.save(update_fields=["expert"])
+            set_status(locked, CandidateStatus.INTAKE_RECEIVED)
+            note(locked, f"Boekenkaft ‘{page.title}’ ingestuurd; ter toetsing bij de werkgroep")
+    except BaseException:
+        # The database forgets the image; its file on disk must go as well.
+        if image is not None:
+            image.file.delete(save=False)
+        raise
     notify_lead(
         locked,
         "een kandidaat-expert heeft de boekenkaft ingestuurd (ter toetsing)",
@@ -244,6 +251,7 @@ def submit_cover(candidate: Candidate, cover: Cover, photo: bytes | None = None)
 def draft_page(candidate: Candidate, cover: Cover, photo, parent: ExpertIndexPage) -> ExpertPage:
     page = ExpertPage(
         title=cover.title,
+        slug=free_slug(parent, cover.title, f"boekenkaft-kandidaat-{candidate.pk}"),
         summary=cover.summary,
         expert_name=cover.expert_name,
         kind=candidate.kind,
@@ -268,6 +276,15 @@ def draft_page(candidate: Candidate, cover: Cover, photo, parent: ExpertIndexPag
     page.topics.add(*cover.topics)
     page.save_revision()
     return page
+
+
+def free_slug(parent, title: str, fallback: str) -> str:
+    """A title of only punctuation or emoji makes no slug, and a title like an existing
+    cover's makes a taken one: either would refuse the candidate's cover with an error."""
+    slug = slugify(title, allow_unicode=True)[:200] or fallback
+    if parent.get_children().filter(slug=slug).exists():
+        slug = f"{slug}-{fallback}"
+    return slug
 
 
 def photo_collection():

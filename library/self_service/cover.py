@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 from wagtail.models import WorkflowState
 from wagtail.rich_text import RichText
 
@@ -74,6 +75,11 @@ def expert_for(token: str) -> ExpertPage:
         )
     if expert.availability == Availability.WITHDRAWN:
         raise WITHDRAWN
+    if not expert_covers().filter(pk=expert.pk).exists():
+        raise gone(
+            "Deze boekenkaft is (nog) niet in de bibliotheek",
+            "‘Mijn boekenkaft’ werkt voor boekenkaften die de werkgroep heeft toegelaten.",
+        )
     return expert
 
 
@@ -91,8 +97,25 @@ def covers_of(address: str) -> list[ExpertPage]:
     or as punycode are not something a query compares alike on every database, and a
     library has tens of experts, not thousands."""
     wanted = mailbox(address)
-    candidates = ExpertPage.objects.exclude(availability=Availability.WITHDRAWN).exclude(email="")
-    return [expert for expert in candidates if mailbox(expert.email) == wanted]
+    covers = expert_covers().exclude(email="")
+    return [expert for expert in covers if mailbox(expert.email) == wanted]
+
+
+def expert_covers():
+    """The covers an expert manages here: admitted once (published at least once) and not
+    withdrawn. A candidate's draft, a rejected one or an editor's copy is not an expert's
+    cover: its page would let a rejected candidate reopen admission or "withdraw" from a
+    library they never joined."""
+    return ExpertPage.objects.filter(first_published_at__isnull=False).exclude(
+        availability=Availability.WITHDRAWN
+    )
+
+
+@task(backend="mail")
+def send_cover_links_in_background(email: str) -> int:
+    """Sent after the answer: the visitor's wait must not tell whether the address is an
+    expert's (a mail server's round trip is easy to time)."""
+    return send_cover_links(email)
 
 
 def send_cover_links(email: str) -> int:

@@ -20,7 +20,7 @@ from library.self_service.cover_forms import AbsenceForm, AskLinkForm, CoverText
 def ask_link(request):
     form = AskLinkForm(request.POST or None, client=client_address(request))
     if request.method == "POST" and form.is_valid():
-        cover.send_cover_links(form.cleaned_data["email"])
+        cover.send_cover_links_in_background.enqueue(form.cleaned_data["email"])
         # The same answer whether or not the address belongs to an expert.
         return redirect("library_my_cover_sent")
     return TemplateResponse(request, "library/self_service/cover_ask.html", {"form": form})

@@ -508,3 +508,44 @@ def test_the_working_group_lists_candidates_by_status(recruiting):
     assert "/admin/werving/" in client.get("/admin/").content.decode()
     html = client.get("/admin/werving/?status=invited").content.decode()
     assert "Femke Mol" in html and "Eva Visser" not in html
+
+
+# --- found by the attack review -------------------------------------------------------------
+
+
+def test_a_title_without_letters_still_makes_a_cover(invited):
+    assert submit_cover(invited["link"], title="🙂🙂🙂").status_code == 302
+    page = ExpertPage.objects.get(title="🙂🙂🙂")
+    assert page.slug == f"boekenkaft-kandidaat-{invited['candidate'].pk}" and not page.live
+
+
+def test_a_title_like_an_existing_covers_still_makes_a_cover(invited, recruiting):
+    from django.utils.text import slugify
+
+    from tests.factories import make_expert
+
+    taken = slugify(COVER["title"])
+    make_expert(recruiting["catalogue"], COVER["title"], slug=taken)
+    assert submit_cover(invited["link"]).status_code == 302
+    pk = invited["candidate"].pk
+    assert ExpertPage.objects.filter(slug=f"{taken}-boekenkaft-kandidaat-{pk}").exists()
+
+
+def test_a_cover_that_fails_to_save_leaves_no_photo_file(invited, monkeypatch, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(pipeline, "catalogue", lambda: 1 / 0)  # the page cannot be made
+    with pytest.raises(ZeroDivisionError):
+        submit_cover(invited["link"], photo=png(), photo_alt="Portret van Dirk")
+    assert not get_image_model().objects.exists()
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
+
+
+def test_a_candidates_draft_has_no_cover_page_until_admitted(invited):
+    from library.self_service import cover
+
+    assert submit_cover(invited["link"]).status_code == 302
+    draft = ExpertPage.objects.get(title=COVER["title"])
+    mail.outbox.clear()
+    Client().post("/mijn-boekenkaft/", {"email": CANDIDATE})
+    assert mail.outbox == []
+    assert Client().get(f"/mijn-boekenkaft/{cover.token_for(draft)}/").status_code == 404

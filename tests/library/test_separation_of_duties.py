@@ -562,3 +562,34 @@ def test_the_incomplete_admission_page_says_nothing_for_a_complete_cover(site):
     client, _ = logged_in(roles.WORKING_GROUP)
     response = client.get(f"/admin/expertbibliotheek/{cover.pk}/toelating-onvolledig/", follow=True)
     assert "Nog open" not in response.content.decode()
+
+
+# --- issue 16: the expert in the loop ---------------------------------------------------
+
+
+@pytest.mark.parametrize("role", [roles.EDITORS, roles.WORKING_GROUP, roles.SECRETARIAT])
+def test_nobody_copies_a_cover_with_its_private_data(site, role):
+    cover = make_expert(site["catalogue"], "Stilte verdragen", email="ruud@example.org")
+    client, _ = logged_in(role)
+    assert client.get(f"/admin/pages/{cover.pk}/copy/").status_code == 403
+    response = client.post(
+        f"/admin/pages/{cover.pk}/copy/",
+        {"new_title": "Kopie", "new_slug": "kopie", "new_parent_page": site["catalogue"].pk},
+    )
+    assert response.status_code == 403
+    assert not ExpertPage.objects.filter(slug="kopie").exists()
+
+
+@pytest.mark.parametrize(("role", "may"), [(roles.SECRETARIAT, False), (roles.WORKING_GROUP, True)])
+def test_only_the_working_group_says_where_lead_notices_go(site, role, may):
+    from library.models import LoanProcessSettings
+
+    LoanProcessSettings.load().save()
+    url = f"/admin/settings/library/loanprocesssettings/{LoanProcessSettings.load().pk}/"
+    client, _ = logged_in(role)
+    html = client.get(url).content.decode()
+    assert ('name="lead_email"' in html) is may
+    data = querydict_from_html(html, form_id="w-editor-form")
+    data["lead_email"] = EVIL_ADDRESS
+    assert client.post(url, data).status_code == 302
+    assert (LoanProcessSettings.load().lead_email == EVIL_ADDRESS) is may
