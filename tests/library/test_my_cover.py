@@ -287,3 +287,17 @@ def test_a_proposal_sent_back_is_replaced_by_a_new_one(client, expert, admin_use
     assert first.status == WorkflowState.STATUS_CANCELLED
     second = WorkflowState.objects.for_instance(expert).get(status=WorkflowState.STATUS_IN_PROGRESS)
     assert second.current_task_state.revision.as_object().summary == "Tweede voorstel."
+
+
+def test_the_link_mail_is_sent_after_the_answer(client, expert, settings):
+    """Sent by a task, not inside the request: how long the answer takes must not tell whether
+    the address is an expert's."""
+    settings.TASKS = {
+        **settings.TASKS,
+        "mail": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+    }
+    mail.outbox.clear()
+    response = client.post("/mijn-boekenkaft/", {"email": BRAM["email"]})
+    assert response.status_code == 302 and mail.outbox == []
+    queued = cover.send_cover_links_in_background.get_backend().results
+    assert [result.args for result in queued] == [[BRAM["email"]]]
