@@ -33,15 +33,17 @@ OPENINGS_PER_HOUR = 120
 class LinkError(Exception):
     """The link cannot be used; title and message say why, in Dutch, for the visitor."""
 
-    def __init__(self, title: str, message: str, status: int):
+    def __init__(self, title: str, message: str, status: int, *, was_used: bool = False):
         super().__init__(message)
         self.title = title
         self.message = message
         self.status = status
+        # A used link did its work: the page must not say "nothing was saved" then.
+        self.was_used = was_used
 
 
 def used(title: str, message: str) -> LinkError:
-    return LinkError(title, message, 410)
+    return LinkError(title, message, 410, was_used=True)
 
 
 def gone(title: str, message: str) -> LinkError:

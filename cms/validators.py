@@ -34,3 +34,14 @@ def single_line(value: str) -> None:
         raise ValidationError(
             "Dit veld past op één regel: haal de regelovergang (Enter) weg.", code="line_break"
         )
+
+
+PHONE_NUMBER = re.compile(r"^\+?[0-9 ()./-]{6,30}$")
+
+
+def phone_number(value: str) -> None:
+    """Digits with the usual separators (06-1234 5678, +31 (0)20 123 45 67), no words."""
+    if not PHONE_NUMBER.match(value.strip()) or sum(ch.isdigit() for ch in value) < 6:
+        raise ValidationError(
+            "Vul een telefoonnummer in met cijfers, bijvoorbeeld 06-1234 5678.", code="phone"
+        )

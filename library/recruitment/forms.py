@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from cms.validators import plain_text, single_line
+from cms.validators import phone_number, plain_text, single_line
 from library.catalogue import criteria
 from library.models import Candidate, ConversationForm, ExpertKind, FoundVia, LoanRequest
 from library.recruitment import photos
@@ -79,10 +79,14 @@ class BlankCoverForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Kies hoe je het gesprek wilt voeren."},
     )
-    phone = text(
-        "Telefoonnummer",
-        40,
+    phone = forms.CharField(
+        label="Telefoonnummer",
+        max_length=40,
+        required=False,
         help_text="Alleen voor het secretariaat; staat niet op de website.",
+        validators=[phone_number],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        error_messages={"max_length": "Schrijf hooguit 40 tekens."},
     )
     photo = forms.FileField(
         label="Foto (mag ook later)",

@@ -25,6 +25,9 @@ def blank_cover_view(request, token: str):
         cover = form.cover(criteria_form.cleaned_data["criteria"])
         pipeline.submit_cover(candidate, cover, form.cleaned_data["photo"])
         return redirect("library_blank_cover_thanks")
+    if "photo" in request.FILES:
+        # Browsers never send a chosen file back with a page that has errors.
+        form["photo"].help_text = "Kies je foto opnieuw: na een foutmelding moet dat."
     return TemplateResponse(
         request,
         "library/recruitment/blank_cover.html",

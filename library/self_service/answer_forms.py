@@ -38,15 +38,15 @@ class AvailabilityAnswerForm(forms.Form):
         error_messages={"required": "Kies ‘ja’, ‘nu niet’ of ‘afwezig’."},
     )
     remark = optional_text(
-        "Bij ja: data die je uitkomen of een opmerking (mag leeg blijven)",
+        "Bij ‘ja’: data die je uitkomen of een opmerking (mag leeg blijven)",
         "Bijvoorbeeld ‘dinsdagmiddag of via beeldbellen’. Het secretariaat geeft het door.",
     )
     reason = optional_text(
-        "Bij nu niet: waarom niet?",
+        "Bij ‘nu niet’: waarom niet? (verplicht bij ‘nu niet’)",
         "Alleen het secretariaat leest dit; de AIOS krijgt een algemeen bericht.",
     )
     away_until = forms.DateField(
-        label="Bij afwezig: tot en met welke datum?",
+        label="Bij ‘afwezig’: tot en met welke datum? (verplicht bij ‘afwezig’)",
         help_text="Zolang staat je boek als ‘tijdelijk afwezig’ in de catalogus.",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

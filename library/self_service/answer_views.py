@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from cms.signed_links import link_page
@@ -28,6 +29,7 @@ def answer_view(request, token: str):
             "form": form,
             "loan": loan,
             "answer_due": deadlines.expert_answer_due(loan),
+            "today": timezone.localdate(),
         },
     )
 

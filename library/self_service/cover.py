@@ -25,7 +25,7 @@ from cms.signed_links import SignedLink, gone, used
 from library.catalogue import withdrawal
 from library.catalogue.availability import set_absence
 from library.forms import mailbox
-from library.models import Availability, EmailKind, ExpertEvent, ExpertPage
+from library.models import Availability, EmailKind, ExpertEvent, ExpertPage, LoanStatus
 from library.process.mail import compose_and_send
 from library.reporting.statistics import half_year, half_year_bounds
 
@@ -150,6 +150,22 @@ class RequestRow:
     status: str
 
 
+# The request's status as the expert lives it (the desk's labels speak of "the expert").
+EXPERT_STATUS = {
+    LoanStatus.RECEIVED: "Nieuw: het secretariaat bekijkt de aanvraag",
+    LoanStatus.CONFIRMED: "Nieuw: het secretariaat bekijkt de aanvraag",
+    LoanStatus.WAITING_FOR_EXPERT: "Wacht op jouw antwoord (zie je e-mail)",
+    LoanStatus.EXPERT_AGREED: "Je zei ja; het secretariaat stelt jullie voor",
+    LoanStatus.MATCHED: "Voorgesteld: de AIOS neemt contact met je op",
+    LoanStatus.CONVERSATION_HELD: "Gesprek gevoerd",
+    LoanStatus.COMPLETED: "Gesprek gevoerd",
+    LoanStatus.EXPERT_UNAVAILABLE: "Je kon toen niet",
+    LoanStatus.NO_EXPERT: "Naar een ander boek",
+    LoanStatus.CLOSED: "Gesloten",
+    LoanStatus.WITHDRAWN: "Ingetrokken door de AIOS",
+}
+
+
 def requests_this_half_year(
     expert: ExpertPage, today: datetime.date | None = None
 ) -> list[RequestRow]:
@@ -162,7 +178,7 @@ def requests_this_half_year(
         RequestRow(
             book_title=loan.book_title or expert.title,
             received_on=timezone.localdate(loan.created_at),
-            status=loan.get_status_display(),
+            status=EXPERT_STATUS.get(loan.status, loan.get_status_display()),
         )
         for loan in loans.only("book_title", "created_at", "status")
     ]

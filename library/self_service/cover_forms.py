@@ -47,12 +47,12 @@ class AskLinkForm(forms.Form):
 class AbsenceForm(forms.Form):
     absent_until = forms.DateField(
         label="Afwezig tot en met",
-        help_text="Tot en met deze dag krijg je geen leenaanvragen, bijvoorbeeld 31-08-2026.",
+        help_text="Tot en met deze dag krijg je geen leenaanvragen.",
         input_formats=["%Y-%m-%d", "%d-%m-%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": "Vul de laatste dag in waarop je afwezig bent.",
-            "invalid": "Vul een datum in als dag-maand-jaar, bijvoorbeeld 31-08-2026.",
+            "invalid": "Vul een datum in als dag-maand-jaar, bijvoorbeeld 15-03-2027.",
         },
     )
 

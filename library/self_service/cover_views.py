@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from cms.client_address import client_address
 from cms.signed_links import link_page
+from library.process.deadlines import dutch_date
 from library.self_service import cover
 from library.self_service.cover_forms import AbsenceForm, AskLinkForm, CoverTextsForm
 
@@ -52,7 +53,7 @@ def my_cover(request, token: str):
     if action == "absence" and absence_form.is_valid():
         until = absence_form.cleaned_data["absent_until"]
         cover.set_away(expert, until)
-        messages.success(request, f"Opgeslagen: je bent afwezig tot en met {until:%d-%m-%Y}.")
+        messages.success(request, f"Opgeslagen: je bent afwezig tot en met {dutch_date(until)}.")
         return redirect(request.path)
     if action == "texts" and texts_form.is_valid():
         try:

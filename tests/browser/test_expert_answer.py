@@ -42,7 +42,7 @@ def test_expert_says_yes_on_a_phone_and_the_desk_has_the_introduction_ready(
     page.get_by_role("button", name="Antwoord versturen").click()
     expect(page.get_by_role("alert")).to_contain_text("Kies ‘ja’, ‘nu niet’ of ‘afwezig’.")
     page.get_by_label("Ja, ik kan binnen drie weken").check()
-    page.get_by_label("Bij ja: data die je uitkomen", exact=False).fill("Dinsdagmiddag lukt.")
+    page.get_by_label("Bij ‘ja’: data die je uitkomen", exact=False).fill("Dinsdagmiddag lukt.")
     page.get_by_role("button", name="Antwoord versturen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Dank je wel voor je antwoord")
     screenshot(page, "bedankt-390")

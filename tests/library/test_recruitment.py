@@ -549,3 +549,14 @@ def test_a_candidates_draft_has_no_cover_page_until_admitted(invited):
     Client().post("/mijn-boekenkaft/", {"email": CANDIDATE})
     assert mail.outbox == []
     assert Client().get(f"/mijn-boekenkaft/{cover.token_for(draft)}/").status_code == 404
+
+
+def test_after_an_error_the_form_asks_for_the_photo_again_and_refuses_words_as_phone(invited):
+    html = refused(
+        invited["link"],
+        "Vul een telefoonnummer in met cijfers",
+        photo=png(),
+        photo_alt="Portret",
+        phone="abc",
+    )
+    assert "Kies je foto opnieuw" in html
