@@ -25,6 +25,7 @@ from library.models import (
     ExpertIndexPage,
     ExpertPage,
     LoanFormPage,
+    LoanProcessSettings,
 )
 
 RECRUITMENT = {
@@ -121,6 +122,18 @@ def ensure_expert(catalogue: ExpertIndexPage, data: dict) -> ExpertPage:
     return expert
 
 
+# An example address, marked as such: notices to the lead show in the console mail of `make run`.
+DEMO_LEAD = {"lead_name": "Trekker (voorbeeld)", "lead_email": "trekker@expertbibliotheek.example"}
+
+
+def ensure_demo_lead() -> None:
+    settings = LoanProcessSettings.load()
+    if not settings.lead_email:
+        for field, value in DEMO_LEAD.items():
+            setattr(settings, field, value)
+        settings.save()
+
+
 @transaction.atomic
 def load() -> None:
     home = HomePage.objects.first()
@@ -149,6 +162,7 @@ def load() -> None:
     for kind, (subject, body) in EMAILS.items():
         EmailTemplate.objects.get_or_create(kind=kind, defaults={"subject": subject, "body": body})
     demo_loans.load()
+    ensure_demo_lead()
     ensure_featured_link(
         home,
         title="Naar de expertbibliotheek",
