@@ -29,6 +29,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from cms.exports import SafeSpreadsheetExportMixin
 from library.admin.forms import ChooseBookForm, EmailForm
+from library.admin.retry import retry_and_report
 from library.forms import RESIDENT_FIELDS
 from library.models import ExpertPage, LoanEvent, LoanRequest, LoanStatus
 from library.process import deadlines, loans, retention
@@ -243,16 +244,9 @@ def step_view(request, pk: int, action: str):
 def retry_view(request, pk: int, event_id: int):
     loan = loan_for(request, pk)
     event = get_object_or_404(LoanEvent, pk=event_id, request=loan)
-    if request.method == "POST":
-        try:
-            result = loans.retry_email(event, request.user)
-        except loans.IllegalTransition as error:
-            messages.error(request, str(error))
-        else:
-            if result.kind == LoanEvent.Kind.EMAIL_SENT:
-                messages.success(request, "De e-mail is alsnog verstuurd.")
-            else:
-                messages.warning(request, f"Opnieuw mislukt: {result.error}")
+    retry_and_report(
+        request, lambda: loans.retry_email(event, request.user), (loans.IllegalTransition,)
+    )
     return redirect(inspect_url(loan))
 
 

@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.exports import SafeSpreadsheetExportMixin
 from library.admin.forms import EmailForm
+from library.admin.retry import retry_and_report
 from library.models import Candidate, ExpertEvent
 from library.process.mail import MissingEmailTemplate
 from library.recruitment import pipeline
@@ -157,16 +158,11 @@ def invite_view(request, pk: int):
 def retry_view(request, pk: int, event_id: int):
     candidate = get_object_or_404(Candidate, pk=pk)
     event = get_object_or_404(ExpertEvent, pk=event_id, candidate=candidate)
-    if request.method == "POST":
-        try:
-            result = pipeline.retry(candidate, event, request.user)
-        except (pipeline.RecruitmentError, MissingEmailTemplate) as error:
-            messages.error(request, str(error))
-        else:
-            if result.kind == ExpertEvent.Kind.EMAIL_SENT:
-                messages.success(request, "De e-mail is alsnog verstuurd.")
-            else:
-                messages.warning(request, f"Opnieuw mislukt: {result.error}")
+    retry_and_report(
+        request,
+        lambda: pipeline.retry(candidate, event, request.user),
+        (pipeline.RecruitmentError, MissingEmailTemplate),
+    )
     return redirect(dossier_url(candidate))
 
 

@@ -1,0 +1,25 @@
+"""Sending a failed e-mail again from a history (the loan desk's, a candidate's dossier)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+
+from library.models import LoanEvent
+
+
+def retry_and_report(request, retry: Callable[[], LoanEvent], refusals: tuple) -> None:
+    """Run `retry` on a POST and say in Dutch how it went; a refusal (one of `refusals`) is
+    shown as an error, the rest of the admin stays where it was."""
+    if request.method != "POST":
+        return
+    try:
+        result = retry()
+    except refusals as error:
+        messages.error(request, str(error))
+        return
+    if result.kind == LoanEvent.Kind.EMAIL_SENT:
+        messages.success(request, "De e-mail is alsnog verstuurd.")
+    else:
+        messages.warning(request, f"Opnieuw mislukt: {result.error}")
