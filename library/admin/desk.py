@@ -29,7 +29,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from cms.exports import SafeSpreadsheetExportMixin
 from library.admin.forms import ChooseBookForm, EmailForm
-from library.admin.retry import retry_and_report
+from library.admin.mail_steps import report_step, retry_and_report
 from library.forms import RESIDENT_FIELDS
 from library.models import ExpertPage, LoanEvent, LoanRequest, LoanStatus
 from library.process import deadlines, loans, retention
@@ -225,14 +225,12 @@ def step_view(request, pk: int, action: str):
         except loans.IllegalTransition as error:
             messages.error(request, str(error))
         else:
-            if event is not None and event.kind == LoanEvent.Kind.EMAIL_FAILED:
-                messages.warning(
-                    request,
-                    f"‘{step.label}’ is vastgelegd, maar de e-mail kon niet worden verstuurd "
-                    f"({event.error}). Verstuur hem later opnieuw vanuit de geschiedenis.",
-                )
-            else:
-                messages.success(request, f"‘{step.label}’ is gedaan.")
+            report_step(
+                request,
+                event,
+                done=f"‘{step.label}’ is gedaan.",
+                recorded=f"‘{step.label}’ is vastgelegd",
+            )
         return redirect(inspect_url(loan))
     return TemplateResponse(
         request,

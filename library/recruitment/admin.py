@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.exports import SafeSpreadsheetExportMixin
 from library.admin.forms import EmailForm
-from library.admin.retry import retry_and_report
+from library.admin.mail_steps import report_step, retry_and_report
 from library.models import Candidate, ExpertEvent
 from library.process.mail import MissingEmailTemplate
 from library.recruitment import pipeline
@@ -139,14 +139,12 @@ def invite_view(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         event = pipeline.invite(candidate, request.user, **form.cleaned_data)
-        if event.kind == ExpertEvent.Kind.EMAIL_FAILED:
-            messages.warning(
-                request,
-                f"{candidate} staat op ‘uitgenodigd’, maar de e-mail kon niet worden verstuurd "
-                f"({event.error}). Verstuur hem opnieuw vanuit de geschiedenis.",
-            )
-        else:
-            messages.success(request, f"De uitnodiging aan {candidate} is verstuurd.")
+        report_step(
+            request,
+            event,
+            done=f"De uitnodiging aan {candidate} is verstuurd.",
+            recorded=f"{candidate} staat op ‘uitgenodigd’",
+        )
         return redirect(dossier_url(candidate))
     return TemplateResponse(
         request,

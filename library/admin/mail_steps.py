@@ -1,4 +1,5 @@
-"""Sending a failed e-mail again from a history (the loan desk's, a candidate's dossier)."""
+"""What the admin says after a step that sends an e-mail, or after sending a failed one again
+(the loan desk, a candidate's dossier)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,15 @@ def retry_and_report(request, retry: Callable[[], LoanEvent], refusals: tuple) -
         messages.success(request, "De e-mail is alsnog verstuurd.")
     else:
         messages.warning(request, f"Opnieuw mislukt: {result.error}")
+
+
+def report_step(request, event: LoanEvent | None, *, done: str, recorded: str) -> None:
+    """A step is recorded before its e-mail goes out: say so when the e-mail failed."""
+    if event is not None and event.kind == LoanEvent.Kind.EMAIL_FAILED:
+        messages.warning(
+            request,
+            f"{recorded}, maar de e-mail kon niet worden verstuurd ({event.error}). Verstuur "
+            "hem later opnieuw vanuit de geschiedenis.",
+        )
+    else:
+        messages.success(request, done)
