@@ -81,6 +81,14 @@ class SignedLink:
             raise LinkError(TAMPERED_TITLE, TAMPERED_MESSAGE, 400)
         return data
 
+    def object_for(self, token: str, queryset, key: str, missing: LinkError):
+        """The object whose primary key the token holds under `key`, or `missing` (raised)
+        when it no longer exists."""
+        found = queryset.filter(pk=self.open(token).get(key)).first()
+        if found is None:
+            raise missing
+        return found
+
 
 def link_page(view):
     """A view behind a personal link: rate limited per address, and a LinkError raised by the

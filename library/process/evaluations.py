@@ -68,13 +68,15 @@ USED = used(
 
 def evaluation_for(token: str) -> Evaluation:
     """The evaluation behind a link, or LinkError saying why the link is no good."""
-    data = LINK.open(token)
-    evaluation = Evaluation.objects.select_related("request").filter(pk=data.get("e")).first()
-    if evaluation is None:
-        raise gone(
+    evaluation = LINK.object_for(
+        token,
+        Evaluation.objects.select_related("request"),
+        "e",
+        gone(
             "Deze evaluatie bestaat niet meer",
             "De aanvraag bij deze link is niet meer in de bibliotheek.",
-        )
+        ),
+    )
     if evaluation.answered_at:
         raise USED
     return evaluation

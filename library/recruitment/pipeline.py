@@ -101,14 +101,16 @@ def link_for(candidate: Candidate) -> str:
 
 def candidate_for(token: str) -> Candidate:
     """The candidate behind a blank-cover link, or LinkError saying why the link is no good."""
-    data = LINK.open(token)
-    candidate = Candidate.objects.filter(pk=data.get("c")).first()
-    if candidate is None:
-        raise gone(
+    candidate = LINK.object_for(
+        token,
+        Candidate.objects.all(),
+        "c",
+        gone(
             "Deze uitnodiging bestaat niet meer",
             "De werkgroep heeft deze aanmelding verwijderd. Antwoord op de uitnodiging als je "
             "toch wilt meedoen.",
-        )
+        ),
+    )
     if candidate.status != CandidateStatus.INVITED:
         raise USED
     return candidate

@@ -66,13 +66,15 @@ def link_for(expert: ExpertPage) -> str:
 
 def expert_for(token: str) -> ExpertPage:
     """The cover behind a link, or LinkError (400 tampered, 410 expired or withdrawn)."""
-    data = LINK.open(token)
-    expert = ExpertPage.objects.filter(pk=data.get("x")).first()
-    if expert is None:
-        raise gone(
+    expert = LINK.object_for(
+        token,
+        ExpertPage.objects.all(),
+        "x",
+        gone(
             "Deze boekenkaft bestaat niet meer",
             "De boekenkaft bij deze link is niet meer in de bibliotheek.",
-        )
+        ),
+    )
     if expert.availability == Availability.WITHDRAWN:
         raise WITHDRAWN
     if not expert_covers().filter(pk=expert.pk).exists():
