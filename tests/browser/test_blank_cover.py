@@ -1,7 +1,5 @@
 """A candidate fills in the blank cover on a phone, from the link in the invitation."""
 
-from pathlib import Path
-
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
@@ -14,22 +12,20 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-SHOTS = Path("/tmp/shots")  # noqa: S108 - a fixed place where reviewers look at the layout
 
 
-def test_candidate_fills_in_the_blank_cover_on_a_phone(browser, live_server, tmp_path):
+def test_candidate_fills_in_the_blank_cover_on_a_phone(browser, live_server, tmp_path, screenshot):
     make_lending_catalogue(make_home())
     candidate = make_candidate(status=CandidateStatus.INVITED)
     link = live_server.url + f"/boekenkaft-invullen/{pipeline.token_for(candidate)}/"
     portrait = tmp_path / "portret.png"
     Image.new("RGB", (1600, 1200), "teal").save(portrait)
-    SHOTS.mkdir(exist_ok=True)
 
     wide = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
     desktop = wide.new_page()
     desktop.goto(link)
     expect(desktop.get_by_role("heading", name="Je boekenkaft invullen")).to_be_visible()
-    desktop.screenshot(path=str(SHOTS / "blank_cover_1280.png"), full_page=True)
+    screenshot(desktop, "blanco-boekenkaft-1280")
     wide.close()
 
     context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
@@ -53,7 +49,7 @@ def test_candidate_fills_in_the_blank_cover_on_a_phone(browser, live_server, tmp
     criteria.get_by_label("Communiceert goed", exact=False).check()
     # Nothing wider than the phone: no sideways scrolling.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.screenshot(path=str(SHOTS / "blank_cover_390.png"), full_page=True)
+    screenshot(page, "blanco-boekenkaft-390")
     page.get_by_role("button", name="Boekenkaft insturen").click()
     expect(page.get_by_role("heading", name="Dank je wel voor je boekenkaft")).to_be_visible()
     context.close()
