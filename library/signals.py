@@ -58,7 +58,10 @@ def candidate_decided(workflow_state, user, *, admitted: bool) -> None:
     if getattr(page, "specific_class", None) is not ExpertPage:
         return
     candidate = pipeline.candidate_in_admission(page)
-    if candidate is None:  # an existing expert's changed cover, not a new one
+    if candidate is None:  # a cover made in the admin, or an expert's changed cover
+        if admitted:
+            expert = page.specific
+            transaction.on_commit(lambda: pipeline.cover_approved(expert, user))
         return
     decide = pipeline.admit if admitted else pipeline.reject
     transaction.on_commit(lambda: decide(candidate, user))

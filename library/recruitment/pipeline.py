@@ -343,6 +343,29 @@ def admit(candidate: Candidate, user=None) -> None:
     )
 
 
+def cover_approved(expert: ExpertPage, user=None) -> None:
+    """A cover that did not come through recruitment was approved. Placed for the first time:
+    the expert hears it is online (as a recruited one does) and so does the lead; a change:
+    the lead hears it was made."""
+    expert.refresh_from_db()
+    if expert.first_published_at and expert.first_published_at == expert.last_published_at:
+        try:
+            send(expert, published_email(expert), user)
+        except MissingEmailTemplate as error:
+            record_unwritten(expert, EmailKind.RECRUIT_PUBLISHED, error, user)
+        message = "boekenkaft geplaatst"
+    else:
+        message = "wijziging boekenkaft doorgevoerd"
+    notify_lead(
+        expert,
+        message,
+        expert_name=expert.expert_name,
+        book_title=expert.title,
+        url=expert.url or "",
+        user=user,
+    )
+
+
 def reject(candidate: Candidate, user=None) -> None:
     """The working group rejected the cover: the draft stays offline; tell the candidate."""
     set_status(candidate, CandidateStatus.REJECTED)

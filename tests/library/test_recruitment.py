@@ -242,6 +242,34 @@ def test_approving_an_existing_experts_change_sends_no_recruitment_mail(
     with django_capture_on_commit_callbacks(execute=True):
         workflow_action(recruiting["client"], cover, "approve")
     assert not [m for m in mail.outbox if m.subject == subject_of("recruit_published")]
+    # The lead hears the change was made.
+    assert [m for m in mails_to(LEAD) if "wijziging boekenkaft doorgevoerd" in m.subject]
+
+
+def test_a_cover_made_in_the_admin_tells_the_expert_and_lead_when_placed(
+    recruiting, django_capture_on_commit_callbacks
+):
+    from tests.factories import make_expert
+
+    cover = make_expert(
+        recruiting["catalogue"], "Nieuw boek", email="nieuw@example.org", admission_criteria=[]
+    )
+    cover.unpublish()
+    ExpertPage.objects.filter(pk=cover.pk).update(first_published_at=None, last_published_at=None)
+    cover = ExpertPage.objects.get(pk=cover.pk)
+    cover.admission_criteria = PROFESSIONAL_CRITERIA
+    cover.save_revision()
+    from wagtail.models import Workflow
+
+    Workflow.objects.get(name="Toelating expert").start(cover, None)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(recruiting["client"], cover, "approve")
+    assert ExpertPage.objects.get(pk=cover.pk).live
+    placed = mails_to("nieuw@example.org")
+    assert [m.subject for m in placed] == [subject_of("recruit_published")]
+    assert "/mijn-boekenkaft/" in placed[0].body
+    assert [m for m in mails_to(LEAD) if "boekenkaft geplaatst" in m.subject]
 
 
 # --- the invitation per route -------------------------------------------------------------
