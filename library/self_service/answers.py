@@ -36,7 +36,10 @@ def answer(
     away_until: datetime.date | None = None,
 ) -> LoanRequest:
     """Record the expert's answer once (a second click, another tab: refused as used)."""
-    loan = LoanRequest.objects.select_for_update().select_related("expert").get(pk=loan.pk)
+    # Lock the request only: PostgreSQL refuses FOR UPDATE on the optional book's side of a join.
+    loan = (
+        LoanRequest.objects.select_for_update(of=("self",)).select_related("expert").get(pk=loan.pk)
+    )
     if loan.status != LoanStatus.WAITING_FOR_EXPERT:
         raise ANSWERED
     if choice == YES:
