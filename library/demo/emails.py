@@ -14,8 +14,29 @@ EMAILS = {
         "Beste {naam_aios},\n\n"
         "Dank je wel voor je aanvraag bij de expertbibliotheek. We hebben hem goed ontvangen.\n\n"
         "Je vroeg om het boek ‘{titel_boek}’. Je leerdoel:\n{leerdoel}\n\n"
-        "We vragen de expert nu of een gesprek in de komende drie weken lukt. De expert laat "
-        "binnen een week weten of dat kan; daarna hoor je van ons." + SIGNATURE,
+        "We vragen de expert nu of een gesprek in de komende drie weken lukt. Kan dat, dan "
+        "stellen we jullie per e-mail aan elkaar voor en maken jullie samen een afspraak. Kan "
+        "het niet, dan hoor je dat ook van ons.\n\n"
+        "Heb je acht dagen na die kennismaking nog geen contact met de expert? Laat het ons dan "
+        "weten via {contact_secretariaat}; dan zoeken we samen naar een oplossing." + SIGNATURE,
+    ),
+    "receipt_no_book": (
+        "We hebben je leervraag ontvangen",
+        "Beste {naam_aios},\n\n"
+        "Dank je wel voor je aanvraag bij de expertbibliotheek. Je koos nog geen boek; je "
+        "leerdoel is:\n{leerdoel}\n\n"
+        "We bekijken of een expert uit de bibliotheek of uit ons netwerk bij dit leerdoel past. "
+        "Je hoort van ons zodra we weten of dat lukt. Vind je intussen toch een passend boek op "
+        "{link_catalogus}, laat het ons dan weten." + SIGNATURE,
+    ),
+    "searching": (
+        "We zoeken een expert voor je leerdoel",
+        "Beste {naam_aios},\n\n"
+        "In de bibliotheek staat nog geen expert die past bij je leerdoel:\n{leerdoel}\n\n"
+        "De werkgroep gaat op zoek naar iemand die je hierbij kan helpen. Hoe lang dat duurt, "
+        "kunnen we helaas niet zeggen. Vinden we iemand die in de komende periode tijd heeft, "
+        "dan hoor je het meteen van ons.\n\n"
+        "Vragen? Mail ons via {contact_secretariaat}." + SIGNATURE,
     ),
     "availability": (
         "Leenaanvraag: heb je in de komende drie weken tijd voor een gesprek?",

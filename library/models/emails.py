@@ -48,6 +48,8 @@ PLACEHOLDERS = {
 
 class EmailKind(models.TextChoices):
     RECEIPT = "receipt", "Ontvangstbevestiging (aan AIOS)"
+    RECEIPT_NO_BOOK = "receipt_no_book", "Ontvangstbevestiging zonder boek (aan AIOS)"
+    SEARCHING = "searching", "We zoeken een expert (aan AIOS)"
     AVAILABILITY = "availability", "Beschikbaarheid vragen (aan expert)"
     INTRODUCTION = "introduction", "Kennismaking (aan AIOS en expert)"
     ABSENT = "absent", "Expert tijdelijk afwezig (aan AIOS)"

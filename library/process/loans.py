@@ -88,7 +88,9 @@ ACTIONS = {
             S.EXPERT_UNAVAILABLE,
             EmailKind.EXPERT_DECLINED,  # the absence e-mail when the cover says "away until"
         ),
-        Action("no_expert", "Geen passende expert: werkgroep zoekt", S.NO_EXPERT, None),
+        Action(
+            "no_expert", "Geen passende expert: werkgroep zoekt", S.NO_EXPERT, EmailKind.SEARCHING
+        ),
         Action("close", "Sluiten: geen expert beschikbaar", S.CLOSED, EmailKind.NO_EXPERT),
         Action("held", "Gesprek is gevoerd", S.CONVERSATION_HELD, None),
         Action("complete", "Afronden", S.COMPLETED, None),
@@ -148,6 +150,9 @@ def email_for(action: Action, loan: LoanRequest) -> ComposedEmail | None:
         # Written before the status changes: the link is for the question about to be asked.
         asking = answer_link.times_asked(loan) + (loan.status != S.WAITING_FOR_EXPERT)
         return compose(action.email, loan, link_antwoord=answer_link.link_for(loan, asking=asking))
+    if action.email == EmailKind.RECEIPT and not loan.expert_id:
+        # No book chosen: nobody to ask yet; the resident hears that we look for an expert.
+        return compose(EmailKind.RECEIPT_NO_BOOK, loan)
     if action.email == EmailKind.EXPERT_DECLINED and loan.expert and loan.expert.is_absent():
         # The expert is away for a while: the resident hears until when, and may wait.
         return compose(EmailKind.ABSENT, loan)

@@ -112,12 +112,29 @@ def test_no_expert_found_path(client, library, desk):
     client.post(FORM_URL, form_data("geen"))
     loan = LoanRequest.objects.get()
     assert loan.expert is None and loan.without_expert
+    mail.outbox.clear()
     step(desk, loan, "confirm")
+    receipt = mail.outbox[-1]
+    # Its own receipt: no empty book, nobody "asked".
+    assert receipt.subject == "We hebben je leervraag ontvangen"
+    assert "‘’" not in receipt.body and "vragen de expert" not in receipt.body
+    assert "hoop bespreek" in receipt.body
     step(desk, loan, "no_expert")
     assert loan.status == "no_expert"
+    searching = mail.outbox[-1]
+    assert searching.to == ["sanne@example.org"]
+    assert "kunnen we helaas niet zeggen" in searching.body
     step(desk, loan, "close")
     assert loan.status == "closed"
     assert "nog) geen expert gevonden" in mail.outbox[-1].subject
+    assert len(mail.outbox) == 3
+
+
+def test_the_receipt_with_a_book_names_the_eight_day_rule(client, library, desk):
+    client.post(FORM_URL, form_data(library["first"].pk))
+    loan = LoanRequest.objects.get()
+    step(desk, loan, "confirm")
+    assert "acht dagen na die kennismaking nog geen contact" in mail.outbox[-1].body
 
 
 def test_expert_not_available_then_another_book(client, library, desk):
