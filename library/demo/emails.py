@@ -18,7 +18,9 @@ EMAILS = {
         "stellen we jullie per e-mail aan elkaar voor en maken jullie samen een afspraak. Kan "
         "het niet, dan hoor je dat ook van ons.\n\n"
         "Heb je acht dagen na die kennismaking nog geen contact met de expert? Laat het ons dan "
-        "weten via {contact_secretariaat}; dan zoeken we samen naar een oplossing." + SIGNATURE,
+        "weten via {contact_secretariaat}; dan zoeken we samen naar een oplossing.\n\n"
+        "Hoe het met je aanvraag staat, zie je op je persoonlijke pagina: {link_aanvraag}"
+        + SIGNATURE,
     ),
     "receipt_no_book": (
         "We hebben je leervraag ontvangen",
@@ -81,6 +83,33 @@ EMAILS = {
         "Misschien past een ander boek uit de bibliotheek ook bij je leerdoel? Kijk op "
         "{link_catalogus} en laat ons weten welk boek je kiest; dan vragen we die expert."
         + SIGNATURE,
+    ),
+    "request_link": (
+        "Je link naar ‘Mijn aanvraag’",
+        "Beste {naam_aios},\n\n"
+        "Via deze persoonlijke link zie je hoe het met je aanvraag staat, wat de volgende stap "
+        "is en wie hem zet:\n\n{link_aanvraag}\n\n"
+        "Heb je deze link niet zelf aangevraagd, dan kun je deze e-mail negeren." + SIGNATURE,
+    ),
+    "no_contact": (
+        "Nog geen contact: {naam_aios} en {naam_expert}",
+        "Beste collega,\n\n"
+        "{naam_aios} laat via ‘Mijn aanvraag’ weten nog geen contact te hebben met "
+        "{naam_expert} over ‘{titel_boek}’ (aanvraag van {datum_aanvraag}).\n\n"
+        "Kijk in de leenbalie wat de volgende stap is. Deze e-mail komt automatisch.",
+    ),
+    "appointment": (
+        "Afspraak: gesprek over ‘{titel_boek}’ op {afspraak}",
+        "Beste {naam_aios} en {naam_expert},\n\n"
+        "Jullie gesprek over ‘{titel_boek}’ staat vast: {afspraak}. In de bijlage zit een "
+        "agenda-uitnodiging; open hem om de afspraak in je agenda te zetten.\n\n"
+        "Zo bereid je je voor: {link_instructies}" + SIGNATURE,
+    ),
+    "appointment_reminder": (
+        "Over twee dagen: gesprek over ‘{titel_boek}’",
+        "Beste {naam_aios} en {naam_expert},\n\n"
+        "Even een herinnering: {afspraak} hebben jullie het gesprek over ‘{titel_boek}’. Lukt "
+        "het toch niet, laat het elkaar en ons dan op tijd weten." + SIGNATURE,
     ),
     "expert_answered": (
         "Antwoord van {naam_expert} over ‘{titel_boek}’",

@@ -4,15 +4,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('library', '0016_working_group_recruits_candidates'),
+        ("library", "0016_working_group_recruits_candidates"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='emailtemplate',
-            name='kind',
-            field=models.CharField(choices=[('receipt', 'Ontvangstbevestiging (aan AIOS)'), ('receipt_no_book', 'Ontvangstbevestiging zonder boek (aan AIOS)'), ('searching', 'We zoeken een expert (aan AIOS)'), ('availability', 'Beschikbaarheid vragen (aan expert)'), ('introduction', 'Kennismaking (aan AIOS en expert)'), ('absent', 'Expert tijdelijk afwezig (aan AIOS)'), ('no_expert', 'Geen expert beschikbaar (aan AIOS)'), ('pr_interview', 'Verzoek om interview (aan AIOS)'), ('expert_declined', 'Expert kan nu niet (aan AIOS)'), ('expert_answered', 'Antwoord van de expert (aan secretariaat)'), ('cover_link', 'Link naar ‘Mijn boekenkaft’ (aan expert)'), ('recruit_invite', 'Werving: uitnodiging nieuwe expert (eigen netwerk)'), ('recruit_for_request', 'Werving: uitnodiging voor een leenverzoek (eigen netwerk)'), ('recruit_external', 'Werving: uitnodiging externe expert (u)'), ('recruit_published', 'Werving: boekenkaft geplaatst'), ('recruit_rejected', 'Werving: niet toegelaten (aan kandidaat)'), ('recruit_thanks', 'Terugtreden: bedankt (aan expert)'), ('lead_notice', 'Bericht aan de trekker'), ('offer_changed', 'Wijziging in het aanbod (aan opleiders)'), ('overdue_digest', 'Herinnering: termijnen verstreken (aan secretariaat)'), ('reflection_reminder', 'Herinnering reflectieverslag (aan AIOS)'), ('evaluation_resident', 'Evaluatie na het gesprek (aan AIOS)'), ('evaluation_expert', 'Evaluatie na het gesprek (aan expert)'), ('supervisor_update', 'Halfjaarlijks overzicht (aan opleider)')], error_messages={'unique': 'Voor deze soort e-mail bestaat al een tekst.'}, max_length=40, unique=True, verbose_name='Soort e-mail'),
+            model_name="emailtemplate",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("receipt", "Ontvangstbevestiging (aan AIOS)"),
+                    ("receipt_no_book", "Ontvangstbevestiging zonder boek (aan AIOS)"),
+                    ("searching", "We zoeken een expert (aan AIOS)"),
+                    ("availability", "Beschikbaarheid vragen (aan expert)"),
+                    ("introduction", "Kennismaking (aan AIOS en expert)"),
+                    ("absent", "Expert tijdelijk afwezig (aan AIOS)"),
+                    ("no_expert", "Geen expert beschikbaar (aan AIOS)"),
+                    ("pr_interview", "Verzoek om interview (aan AIOS)"),
+                    ("expert_declined", "Expert kan nu niet (aan AIOS)"),
+                    ("expert_answered", "Antwoord van de expert (aan secretariaat)"),
+                    ("cover_link", "Link naar ‘Mijn boekenkaft’ (aan expert)"),
+                    ("recruit_invite", "Werving: uitnodiging nieuwe expert (eigen netwerk)"),
+                    (
+                        "recruit_for_request",
+                        "Werving: uitnodiging voor een leenverzoek (eigen netwerk)",
+                    ),
+                    ("recruit_external", "Werving: uitnodiging externe expert (u)"),
+                    ("recruit_published", "Werving: boekenkaft geplaatst"),
+                    ("recruit_rejected", "Werving: niet toegelaten (aan kandidaat)"),
+                    ("recruit_thanks", "Terugtreden: bedankt (aan expert)"),
+                    ("lead_notice", "Bericht aan de trekker"),
+                    ("offer_changed", "Wijziging in het aanbod (aan opleiders)"),
+                    ("overdue_digest", "Herinnering: termijnen verstreken (aan secretariaat)"),
+                    ("reflection_reminder", "Herinnering reflectieverslag (aan AIOS)"),
+                    ("evaluation_resident", "Evaluatie na het gesprek (aan AIOS)"),
+                    ("evaluation_expert", "Evaluatie na het gesprek (aan expert)"),
+                    ("supervisor_update", "Halfjaarlijks overzicht (aan opleider)"),
+                ],
+                error_messages={"unique": "Voor deze soort e-mail bestaat al een tekst."},
+                max_length=40,
+                unique=True,
+                verbose_name="Soort e-mail",
+            ),
         ),
     ]

@@ -26,6 +26,8 @@ PLACEHOLDERS = {
     "link_boek": "adres van de boekenkaft",
     "link_catalogus": "adres van de catalogus",
     "motivatie": "de motivatie van de AIOS voor dit gesprek",
+    "link_aanvraag": "persoonlijke link naar ‘Mijn aanvraag’ van de AIOS",
+    "afspraak": "datum en tijd van de afspraak (alleen in de afspraak-e-mails)",
     "link_evaluatie": "persoonlijke link naar de evaluatie (alleen in de evaluatie-e-mails)",
     "link_antwoord": "persoonlijke link waarmee de expert antwoordt (alleen in ‘Beschikbaarheid "
     "vragen’)",
@@ -56,6 +58,10 @@ class EmailKind(models.TextChoices):
     NO_EXPERT = "no_expert", "Geen expert beschikbaar (aan AIOS)"
     PR_INTERVIEW = "pr_interview", "Verzoek om interview (aan AIOS)"
     EXPERT_DECLINED = "expert_declined", "Expert kan nu niet (aan AIOS)"
+    REQUEST_LINK = "request_link", "Link naar ‘Mijn aanvraag’ (aan AIOS)"
+    NO_CONTACT = "no_contact", "Nog geen contact met de expert (aan secretariaat)"
+    APPOINTMENT = "appointment", "Afspraak in je agenda (aan AIOS en expert)"
+    APPOINTMENT_REMINDER = "appointment_reminder", "Herinnering: over twee dagen het gesprek"
     EXPERT_ANSWERED = "expert_answered", "Antwoord van de expert (aan secretariaat)"
     COVER_LINK = "cover_link", "Link naar ‘Mijn boekenkaft’ (aan expert)"
     RECRUIT_INVITE = "recruit_invite", "Werving: uitnodiging nieuwe expert (eigen netwerk)"

@@ -92,6 +92,9 @@ class LoanRequest(models.Model):
         "Status", max_length=20, choices=LoanStatus.choices, default=LoanStatus.RECEIVED
     )
     status_changed_at = models.DateTimeField("Status gewijzigd op", auto_now_add=True)
+    # The resident chose an expert who is away and waits until this day (or later).
+    waits_until = models.DateField("AIOS wacht tot", null=True, blank=True)
+    appointment_at = models.DateTimeField("Afspraak op", null=True, blank=True)
     resident_key = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
     anonymised_at = models.DateTimeField(
         "Persoonsgegevens verwijderd op", null=True, blank=True, editable=False

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import Page, Site
 
 from cms.models import SiteSettings
@@ -19,6 +20,7 @@ from library.models.emails import EmailKind, EmailTemplate, fill_placeholders
 from library.models.loans import LoanEvent, LoanRequest
 from library.models.process_settings import LoanProcessSettings
 from library.process import deadlines
+from library.self_service import request_link
 
 logger = logging.getLogger(__name__)
 INSTRUCTIONS_SLUG = "instructies-voor-experts"
@@ -82,9 +84,18 @@ def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]
         "antwoord_voor": deadlines.dutch_date(deadlines.expert_answer_due(loan)),
         "contact_voor": deadlines.dutch_date(deadlines.contact_due(loan)),
         "link_boek": f"{base_url}{expert.url}" if expert and expert.url else "",
+        "link_aanvraag": request_link.link_for(loan),
+        "afspraak": dutch_moment(loan.appointment_at),
     }
     values.update(extra)
     return values
+
+
+def dutch_moment(moment) -> str:
+    """A moment as "dinsdag 8 december 2026 om 14:30" (the site's time zone), or ""."""
+    if moment is None:
+        return ""
+    return date_format(timezone.localtime(moment), "l j F Y \\o\\m H:i")
 
 
 def recipients_for(kind: str, loan: LoanRequest) -> list[str]:
