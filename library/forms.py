@@ -5,10 +5,12 @@ models, as the pages' `base_form_class`.)"""
 from __future__ import annotations
 
 import contextlib
+import datetime
 import unicodedata
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 
 from cms import rate_limit
 from cms.validators import plain_text, single_line
@@ -93,7 +95,9 @@ RESIDENT_FIELDS = [
     "learning_goals",
     "motivation",
 ]
-CORE_FIELDS = ["expert", *RESIDENT_FIELDS, "consent", "website"]
+CORE_FIELDS = ["expert", "waits_until", *RESIDENT_FIELDS, "consent", "website"]
+# Waiting for an absent expert longer than this is not waiting: choose another book.
+LONGEST_WAIT_DAYS = 183
 
 
 def mailbox(address: str) -> str:
@@ -127,6 +131,13 @@ def long_text(label: str, rows: int, required: str) -> forms.CharField:
     )
 
 
+def book_label(book: ExpertPage, today: datetime.date) -> str:
+    label = f"{book.title} ({book.expert_name})"
+    if book.is_absent(today):
+        label += f", afwezig tot en met {book.absent_until:%d-%m-%Y}"
+    return label
+
+
 class CoreLoanFields(forms.Form):
     """The fields of the toolkit's loan form that the process needs."""
 
@@ -134,9 +145,17 @@ class CoreLoanFields(forms.Form):
         label="Welk boek wil je lenen?",
         error_messages={
             "required": "Kies een boek, of ‘Geen expert gevonden’.",
-            "invalid_choice": "Dit boek is nu niet te lenen (onbekend, afwezig of "
-            "teruggetreden). Kies een ander boek of ‘Geen expert gevonden’.",
+            "invalid_choice": "Dit boek is niet (meer) te lenen. Kies een ander boek of "
+            "‘Geen expert gevonden’.",
         },
+    )
+    waits_until = forms.DateField(
+        label="Is de expert afwezig? Ik wacht tot",
+        help_text="Alleen bij een boek waarvan de expert tijdelijk afwezig is: tot wanneer wil "
+        "je wachten? Na de terugkeer van de expert vragen we of het gesprek lukt.",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Vul een datum in, bijvoorbeeld 15-03-2027."},
     )
     name = one_line("Naam", 120, "Vul je naam in.")
     email = forms.EmailField(
@@ -182,10 +201,13 @@ class CoreLoanFields(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        books = [
-            (str(book.pk), f"{book.title} ({book.expert_name})")
-            for book in ExpertPage.objects.borrowable().order_by("title")
-        ]
+        today = timezone.localdate()
+        # Absent experts stay choosable: the resident may wait for them (waits_until).
+        # Read once: validating (also in parallel, see the rate limit) asks no more queries.
+        self.books = {
+            str(book.pk): book for book in ExpertPage.objects.published().order_by("title")
+        }
+        books = [(pk, book_label(book, today)) for pk, book in self.books.items()]
         self.fields["expert"].choices = [
             ("", "Kies een boek"),
             *books,
@@ -201,9 +223,34 @@ class CoreLoanFields(forms.Form):
             and "programme_other" not in self.errors  # one message is enough
         ):
             self.add_error("programme_other", "Welke opleiding volg je?")
+        self.check_waiting(cleaned)
         if not self.errors and not self.is_bot:
             self.take_rate_limit_slot(mailbox(cleaned.get("email") or ""))
         return cleaned
+
+    def check_waiting(self, cleaned: dict) -> None:
+        """An absent expert's book needs a date the resident waits until, after the return."""
+        if "expert" in self.errors or "waits_until" in self.errors:
+            return
+        expert = self.chosen_expert()
+        until = cleaned.get("waits_until")
+        if expert is None or not expert.is_absent():
+            cleaned["waits_until"] = None  # nothing to wait for
+            return
+        back = expert.absent_until
+        if until is None:
+            self.add_error(
+                "waits_until",
+                f"{expert.expert_name} is afwezig tot en met {back:%d-%m-%Y}. Tot wanneer wil je "
+                "wachten? Of kies een ander boek.",
+            )
+        elif until <= back:
+            self.add_error(
+                "waits_until",
+                f"Kies een datum na {back:%d-%m-%Y}: tot dan is {expert.expert_name} afwezig.",
+            )
+        elif until > timezone.localdate() + datetime.timedelta(days=LONGEST_WAIT_DAYS):
+            self.add_error("waits_until", "Kies een datum binnen een half jaar.")
 
     def take_rate_limit_slot(self, email: str) -> None:
         """Only a request that is otherwise valid uses up one of the hour's slots."""
@@ -227,5 +274,4 @@ class CoreLoanFields(forms.Form):
         return bool(self.data.get("website"))
 
     def chosen_expert(self) -> ExpertPage | None:
-        value = self.cleaned_data.get("expert")
-        return None if value in (None, "", NO_EXPERT) else ExpertPage.objects.get(pk=value)
+        return self.books.get(self.cleaned_data.get("expert") or "")

@@ -8,10 +8,12 @@ it as ordinary URLs; wagtail-modeladmin is the legacy package the design mention
 
 from __future__ import annotations
 
+import datetime
 import json
 from functools import wraps
 
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -32,7 +34,7 @@ from library.admin.forms import ChooseBookForm, EmailForm
 from library.admin.mail_steps import report_step, retry_and_report
 from library.forms import RESIDENT_FIELDS
 from library.models import ExpertPage, LoanEvent, LoanRequest, LoanStatus
-from library.process import deadlines, loans, retention
+from library.process import appointments, deadlines, loans, retention
 from library.process.mail import MissingEmailTemplate
 from library.process.reminders import send_reminders
 from library.self_service import answers
@@ -165,6 +167,7 @@ class LoanRequestViewSet(ModelViewSet):
             path("<int:pk>/stap/<str:action>/", step_view, name="step"),
             path("<int:pk>/opnieuw/<int:event_id>/", retry_view, name="retry"),
             path("<int:pk>/boek/", choose_book_view, name="choose_book"),
+            path("<int:pk>/afspraak/", appointment_view, name="appointment"),
             path("<int:pk>/gegevens.json", export_resident_view, name="export_resident"),
             path("<int:pk>/wissen/", erase_resident_view, name="erase_resident"),
             path("herinneringen/", reminders_view, name="reminders"),
@@ -261,6 +264,41 @@ def choose_book_view(request, pk: int):
             messages.success(request, "Het boek is gewijzigd. Vraag nu de expert.")
         return redirect(inspect_url(loan))
     return TemplateResponse(request, "library/desk/choose_book.html", {"loan": loan, "form": form})
+
+
+class AppointmentForm(forms.Form):
+    date = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(label="Tijd", widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def moment(self) -> datetime.datetime:
+        """The time as the secretariat typed it: Dutch time, whatever the server's clock."""
+        naive = datetime.datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
+        return timezone.make_aware(naive, appointments.AMSTERDAM)
+
+
+def appointment_view(request, pk: int):
+    """Record (or change) the appointment from the form on the inspect page; a GET only leads
+    back there."""
+    loan = loan_for(request, pk)
+    if request.method != "POST":
+        return redirect(inspect_url(loan))
+    form = AppointmentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Vul een geldige datum en tijd van de afspraak in.")
+        return redirect(inspect_url(loan))
+    try:
+        events = appointments.record_appointment(loan, form.moment(), request.user)
+    except appointments.AppointmentRefused as error:
+        messages.error(request, str(error))
+        return redirect(inspect_url(loan))
+    failed = next((e for e in events if e.kind == LoanEvent.Kind.EMAIL_FAILED), None)
+    report_step(
+        request,
+        failed,
+        done="De afspraak is vastgelegd; AIOS en expert hebben de uitnodiging gekregen.",
+        recorded="De afspraak is vastgelegd",
+    )
+    return redirect(inspect_url(loan))
 
 
 def export_resident_view(request, pk: int):

@@ -4,25 +4,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('library', '0017_no_expert_route_emails'),
+        ("library", "0017_no_expert_route_emails"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='loanrequest',
-            name='appointment_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='Afspraak op'),
+            model_name="loanrequest",
+            name="appointment_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="Afspraak op"),
         ),
         migrations.AddField(
-            model_name='loanrequest',
-            name='waits_until',
-            field=models.DateField(blank=True, null=True, verbose_name='AIOS wacht tot'),
+            model_name="loanrequest",
+            name="waits_until",
+            field=models.DateField(blank=True, null=True, verbose_name="AIOS wacht tot"),
         ),
         migrations.AlterField(
-            model_name='emailtemplate',
-            name='kind',
-            field=models.CharField(choices=[('receipt', 'Ontvangstbevestiging (aan AIOS)'), ('receipt_no_book', 'Ontvangstbevestiging zonder boek (aan AIOS)'), ('searching', 'We zoeken een expert (aan AIOS)'), ('availability', 'Beschikbaarheid vragen (aan expert)'), ('introduction', 'Kennismaking (aan AIOS en expert)'), ('absent', 'Expert tijdelijk afwezig (aan AIOS)'), ('no_expert', 'Geen expert beschikbaar (aan AIOS)'), ('pr_interview', 'Verzoek om interview (aan AIOS)'), ('expert_declined', 'Expert kan nu niet (aan AIOS)'), ('request_link', 'Link naar ‘Mijn aanvraag’ (aan AIOS)'), ('no_contact', 'Nog geen contact met de expert (aan secretariaat)'), ('appointment', 'Afspraak in je agenda (aan AIOS en expert)'), ('appointment_reminder', 'Herinnering: over twee dagen het gesprek'), ('expert_answered', 'Antwoord van de expert (aan secretariaat)'), ('cover_link', 'Link naar ‘Mijn boekenkaft’ (aan expert)'), ('recruit_invite', 'Werving: uitnodiging nieuwe expert (eigen netwerk)'), ('recruit_for_request', 'Werving: uitnodiging voor een leenverzoek (eigen netwerk)'), ('recruit_external', 'Werving: uitnodiging externe expert (u)'), ('recruit_published', 'Werving: boekenkaft geplaatst'), ('recruit_rejected', 'Werving: niet toegelaten (aan kandidaat)'), ('recruit_thanks', 'Terugtreden: bedankt (aan expert)'), ('lead_notice', 'Bericht aan de trekker'), ('offer_changed', 'Wijziging in het aanbod (aan opleiders)'), ('overdue_digest', 'Herinnering: termijnen verstreken (aan secretariaat)'), ('reflection_reminder', 'Herinnering reflectieverslag (aan AIOS)'), ('evaluation_resident', 'Evaluatie na het gesprek (aan AIOS)'), ('evaluation_expert', 'Evaluatie na het gesprek (aan expert)'), ('supervisor_update', 'Halfjaarlijks overzicht (aan opleider)')], error_messages={'unique': 'Voor deze soort e-mail bestaat al een tekst.'}, max_length=40, unique=True, verbose_name='Soort e-mail'),
+            model_name="emailtemplate",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("receipt", "Ontvangstbevestiging (aan AIOS)"),
+                    ("receipt_no_book", "Ontvangstbevestiging zonder boek (aan AIOS)"),
+                    ("searching", "We zoeken een expert (aan AIOS)"),
+                    ("availability", "Beschikbaarheid vragen (aan expert)"),
+                    ("introduction", "Kennismaking (aan AIOS en expert)"),
+                    ("absent", "Expert tijdelijk afwezig (aan AIOS)"),
+                    ("no_expert", "Geen expert beschikbaar (aan AIOS)"),
+                    ("pr_interview", "Verzoek om interview (aan AIOS)"),
+                    ("expert_declined", "Expert kan nu niet (aan AIOS)"),
+                    ("request_link", "Link naar ‘Mijn aanvraag’ (aan AIOS)"),
+                    ("no_contact", "Nog geen contact met de expert (aan secretariaat)"),
+                    ("appointment", "Afspraak in je agenda (aan AIOS en expert)"),
+                    ("appointment_reminder", "Herinnering: over twee dagen het gesprek"),
+                    ("expert_answered", "Antwoord van de expert (aan secretariaat)"),
+                    ("cover_link", "Link naar ‘Mijn boekenkaft’ (aan expert)"),
+                    ("recruit_invite", "Werving: uitnodiging nieuwe expert (eigen netwerk)"),
+                    (
+                        "recruit_for_request",
+                        "Werving: uitnodiging voor een leenverzoek (eigen netwerk)",
+                    ),
+                    ("recruit_external", "Werving: uitnodiging externe expert (u)"),
+                    ("recruit_published", "Werving: boekenkaft geplaatst"),
+                    ("recruit_rejected", "Werving: niet toegelaten (aan kandidaat)"),
+                    ("recruit_thanks", "Terugtreden: bedankt (aan expert)"),
+                    ("lead_notice", "Bericht aan de trekker"),
+                    ("offer_changed", "Wijziging in het aanbod (aan opleiders)"),
+                    ("overdue_digest", "Herinnering: termijnen verstreken (aan secretariaat)"),
+                    ("reflection_reminder", "Herinnering reflectieverslag (aan AIOS)"),
+                    ("evaluation_resident", "Evaluatie na het gesprek (aan AIOS)"),
+                    ("evaluation_expert", "Evaluatie na het gesprek (aan expert)"),
+                    ("supervisor_update", "Halfjaarlijks overzicht (aan opleider)"),
+                ],
+                error_messages={"unique": "Voor deze soort e-mail bestaat al een tekst."},
+                max_length=40,
+                unique=True,
+                verbose_name="Soort e-mail",
+            ),
         ),
     ]

@@ -172,19 +172,19 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
     def book_notice(form, requested: str) -> str | None:
         if not requested or requested == NO_EXPERT:
             return None
-        if requested in dict(form.fields["expert"].choices):
-            return None
         # Only a live, public cover may be named: a draft or restricted expert stays unknown.
         book = (
-            ExpertPage.objects.live().public().filter(pk=int(requested)).first()
+            ExpertPage.objects.published().filter(pk=int(requested)).first()
             if requested.isascii() and requested.isdigit() and int(requested) <= MAX_PAGE_ID
             else None
         )
         if book is not None and book.is_absent():
             return (
-                f"{book.expert_name} is afwezig tot en met {book.absent_until:%d-%m-%Y}. "
-                "Kies een ander boek, of vraag het na die datum opnieuw."
+                f"{book.expert_name} is afwezig tot en met {book.absent_until:%d-%m-%Y}. Wil je "
+                "wachten? Vul dan hieronder in tot wanneer; of kies een ander boek."
             )
+        if requested in dict(form.fields["expert"].choices):
+            return None
         return "Het gekozen boek is niet (meer) te lenen. Kies een ander boek hieronder."
 
     def get_context(self, request, *args, **kwargs):

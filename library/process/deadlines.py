@@ -95,16 +95,35 @@ def contact_due(loan: LoanRequest) -> datetime.date:
     return contact_due_after(start)
 
 
+def appointment_due(loan: LoanRequest) -> tuple[str, datetime.date]:
+    """After the introduction the desk watches the three-week window: the appointment is due
+    within it (the 8-day contact rule is the resident's, told in the receipt, and reported by
+    them). Once an appointment is recorded, the conversation is due on its day: the day after,
+    a request still "Gekoppeld" is overdue, since nobody marked the conversation held."""
+    if loan.appointment_at is not None:
+        day = timezone.localdate(loan.appointment_at)
+        return (f"gesprek op {dutch_date(day)}", day)
+    start = changed_on(loan) if loan.status == S.MATCHED else timezone.localdate()
+    due = start + datetime.timedelta(days=CONVERSATION_WITHIN_DAYS)
+    return ("afspraak tussen AIOS en expert", due)
+
+
 def next_due(loan: LoanRequest) -> tuple[str, datetime.date] | None:
     """What must happen next and by when, or None when nothing is due from the desk."""
     if loan.status == S.RECEIVED:
         return ("ontvangst bevestigen", confirm_due(loan))
+    if loan.status == S.CONFIRMED and loan.waits_until and loan.expert_id:
+        # The resident waits for an absent expert: ask them the day they are back (at once
+        # when the cover no longer says when).
+        back = loan.expert.absent_until
+        day = back + datetime.timedelta(days=1) if back else changed_on(loan)
+        return ("expert vragen na de afwezigheid", day)
     if loan.status == S.WAITING_FOR_EXPERT:
         return ("antwoord van de expert", expert_answer_due(loan))
     if loan.status == S.EXPERT_AGREED:
         return ("kennismaking versturen", introduce_due(loan))
     if loan.status == S.MATCHED:
-        return ("contact tussen AIOS en expert", contact_due(loan))
+        return appointment_due(loan)
     return None
 
 

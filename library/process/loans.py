@@ -256,6 +256,7 @@ def submit_form(page, form) -> LoanFormSubmission:
         loan = register(
             expert=form.chosen_expert(),
             submission=submission,
+            waits_until=data.get("waits_until"),
             **{name: data[name] for name in RESIDENT_FIELDS},
         )
         notification = secretariat_notification(page, form) if page.to_address else None

@@ -7,7 +7,7 @@ the request's history (and can be retried); it never loses the request.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -36,6 +36,8 @@ class ComposedEmail:
     recipients: list[str]
     subject: str
     body: str
+    # (file name, content, MIME type): the appointment's calendar invitation (.ics).
+    attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
 
 
 def secretariat_address() -> str:
@@ -146,6 +148,8 @@ def deliver(email: ComposedEmail) -> str:
         to=email.recipients,
         reply_to=[reply_to] if reply_to else None,
     )
+    for filename, content, mimetype in email.attachments:
+        message.attach(filename, content, mimetype)
     try:
         if not email.recipients:
             raise ValueError("geen ontvanger: vul het e-mailadres in")
@@ -214,7 +218,11 @@ def send(owner, email: ComposedEmail, user=None, *, pending=None):
 
 
 def resend(owner, event, user=None):
-    """Send a failed e-mail again, as it was written."""
+    """Send a failed e-mail again, as it was written.
+
+    Without its attachment: the history keeps the text, not the file. Rebuilding an
+    appointment's invitation here would send the appointment as it is now, not as it was
+    written; to send a fresh invitation, the desk records the appointment again."""
     email = ComposedEmail(
         kind=event.email_kind,
         recipients=[address.strip() for address in event.recipients.split(",") if address.strip()],

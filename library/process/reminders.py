@@ -1,5 +1,6 @@
-"""Reminders: one digest of overdue requests to the secretariat, and a friendly reminder to the
-resident to write the reflection report. The command `send_reminders` and the loan desk's
+"""Reminders: one digest of overdue requests to the secretariat, a reminder to resident and
+expert two days before their appointment, and a friendly reminder to the resident to write the
+reflection report. The command `send_reminders` and the loan desk's
 button both call `send_reminders`; what went out is recorded, so nothing goes out twice."""
 
 from __future__ import annotations
@@ -27,6 +28,13 @@ Kind = ReminderSent.Kind
 # A reminder about a conversation long past helps nobody (and after a missed month of cron
 # runs, residents would get stale mail).
 REFLECTION_WINDOW = datetime.timedelta(days=30)
+APPOINTMENT_REMINDER_DAYS = 2
+# The appointment reminders are recorded as kind OVERDUE with their own key ("afspraak@..."):
+# a new kind would need a migration, and REFLECTION is taken whole by `reflection_due` (any
+# REFLECTION row means "reminded of the reflection"). The OVERDUE rows are told apart by key
+# (`new_overdue` compares status keys), and one key per appointment moment means a changed
+# appointment gets its own reminder.
+APPOINTMENT_KEY_PREFIX = "afspraak@"
 
 
 class DigestNotSent(Exception):
@@ -40,21 +48,34 @@ class ReminderRun:
     digest_error: str = ""
     reflections: list[LoanRequest] = field(default_factory=list)
     reflection_errors: list[str] = field(default_factory=list)
+    appointments: list[LoanRequest] = field(default_factory=list)
+    appointment_errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         verb = "zou versturen" if self.dry_run else "verstuurd"
         lines = [
             f"Herinnering aan het secretariaat ({verb}): {len(self.overdue)} aanvragen over de "
             "termijn" + (f" — MISLUKT: {self.digest_error}" if self.digest_error else ""),
-            f"Herinnering reflectieverslag ({verb}): {len(self.reflections)} AIOS",
+            f"Herinnering afspraak over twee dagen ({verb}): {len(self.appointments)} aanvragen",
         ]
+        lines += [f"  MISLUKT: {error}" for error in self.appointment_errors]
+        lines.append(f"Herinnering reflectieverslag ({verb}): {len(self.reflections)} AIOS")
         lines += [f"  MISLUKT: {error}" for error in self.reflection_errors]
         return "\n".join(lines)
 
 
 def overdue_key(loan: LoanRequest) -> str:
-    """A deadline is the status and the moment it began; a new status is a new deadline."""
-    return f"{loan.status}@{loan.status_changed_at:%Y%m%dT%H%M%S.%f}"
+    """A deadline is the status and the moment it began; a new status is a new deadline. While
+    "Gekoppeld", a recorded (or changed) appointment is a new deadline too: the conversation on
+    that day instead of the three-week window."""
+    key = f"{loan.status}@{loan.status_changed_at:%Y%m%dT%H%M%S.%f}"
+    if loan.status == LoanStatus.MATCHED and loan.appointment_at is not None:
+        key += f"/afspraak@{loan.appointment_at:%Y%m%dT%H%M}"
+    return key
+
+
+def appointment_key(loan: LoanRequest) -> str:
+    return f"{APPOINTMENT_KEY_PREFIX}{loan.appointment_at:%Y%m%dT%H%M%S}"
 
 
 def new_overdue(today: datetime.date | None = None) -> list[LoanRequest]:
@@ -84,6 +105,56 @@ def reflection_due(today: datetime.date | None = None) -> list[LoanRequest]:
         .distinct()
         .order_by("pk")
     )
+
+
+def appointments_due(today: datetime.date | None = None) -> list[LoanRequest]:
+    """Appointments at most two days ahead that were not yet reminded of. Not only exactly two
+    days ahead: a missed run of the command still reminds the day before; not on the day."""
+    today = today or timezone.localdate()
+    candidates = LoanRequest.objects.filter(
+        status=LoanStatus.MATCHED,
+        appointment_at__isnull=False,
+        anonymised_at__isnull=True,
+    ).order_by("appointment_at", "pk")
+    due = [
+        loan
+        for loan in candidates
+        if today
+        < timezone.localdate(loan.appointment_at)
+        <= today + datetime.timedelta(days=APPOINTMENT_REMINDER_DAYS)
+    ]
+    reminded = set(
+        ReminderSent.objects.filter(
+            kind=Kind.OVERDUE, request__in=[loan.pk for loan in due]
+        ).values_list("request_id", "key")
+    )
+    return [loan for loan in due if (loan.pk, appointment_key(loan)) not in reminded]
+
+
+def remind_appointment(loan: LoanRequest, user=None) -> str:
+    """Resident and expert each their own e-mail (as the invitation). Returns "" when both
+    went out, else the error; the claim is kept once either went out, so nobody gets it twice."""
+    try:
+        with transaction.atomic():
+            claim = ReminderSent.objects.create(
+                request=loan, kind=Kind.OVERDUE, key=appointment_key(loan)
+            )
+    except IntegrityError:
+        return ""  # another run got there first
+    expert_address = loan.expert.email if loan.expert else ""
+    try:
+        emails = [
+            compose(EmailKind.APPOINTMENT_REMINDER, loan, recipients=[address])
+            for address in (loan.email, expert_address)
+        ]
+    except MissingEmailTemplate as error:
+        claim.delete()
+        return str(error)
+    events = [send(loan, email, user) for email in emails]
+    failed = [event for event in events if event.kind == LoanEvent.Kind.EMAIL_FAILED]
+    if len(failed) == len(events):
+        claim.delete()  # recorded in the history; the next run tries again
+    return "; ".join(f"{loan.name}: {event.error}" for event in failed)
 
 
 def digest_lines(overdue: list[LoanRequest]) -> str:
@@ -154,8 +225,10 @@ def send_reminders(
 ) -> ReminderRun:
     run = ReminderRun(dry_run=dry_run, overdue=new_overdue(today))
     due_reflections = reflection_due(today)
+    due_appointments = appointments_due(today)
     if dry_run:
         run.reflections = due_reflections
+        run.appointments = due_appointments
         return run
     if run.overdue:
         try:
@@ -163,6 +236,12 @@ def send_reminders(
         except (DigestNotSent, MissingEmailTemplate, IntegrityError) as error:
             run.digest_error = str(error)
             run.overdue = []
+    for loan in due_appointments:
+        error = remind_appointment(loan, user)
+        if error:
+            run.appointment_errors.append(error)
+        else:
+            run.appointments.append(loan)
     for loan in due_reflections:
         error = remind_reflection(loan, user)
         if error:

@@ -1,15 +1,100 @@
-"""The resident's own page ("Mijn aanvraag") behind a personal link."""
+"""The resident's own page ("Mijn aanvraag") behind a personal link; the rules are in
+request.py, the link itself in request_link.py."""
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from cms.client_address import client_address
+from cms.signed_links import link_page
+from library.self_service import request as my_request_service
+from library.self_service.request_forms import AskRequestLinkForm
 
 
+@never_cache
+@require_http_methods(["GET", "POST"])
+def ask_link(request):
+    form = AskRequestLinkForm(request.POST or None, client=client_address(request))
+    if request.method == "POST" and form.is_valid():
+        my_request_service.send_request_links_in_background.enqueue(form.cleaned_data["email"])
+        # The same answer whether or not the address ever asked for an expert.
+        return redirect("library_my_request_sent")
+    return TemplateResponse(request, "library/self_service/request_ask.html", {"form": form})
+
+
+@never_cache
+def link_sent(request):
+    return TemplateResponse(request, "library/self_service/request_sent.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@link_page
 def my_request(request, token: str):
-    raise Http404  # built in issue 17 (point 4)
+    loan = my_request_service.loan_for(token)
+    if request.method == "POST":
+        if request.POST.get("action") == "no_contact":
+            try:
+                my_request_service.report_no_contact(loan)
+            except my_request_service.RequestChangeRefused as refusal:
+                messages.info(request, str(refusal))
+            else:
+                messages.success(
+                    request,
+                    "Dank je wel. Het secretariaat weet nu dat er nog geen contact is en helpt "
+                    "je verder.",
+                )
+        return redirect(request.path)
+    return TemplateResponse(
+        request,
+        "library/self_service/request.html",
+        {
+            "loan": loan,
+            "token": token,
+            "stage": my_request_service.stage(loan),
+            "next_step": my_request_service.next_step(loan),
+            "deadline": my_request_service.deadline(loan),
+            "may_withdraw": my_request_service.may_withdraw(loan),
+            "may_report_no_contact": my_request_service.may_report_no_contact(loan),
+        },
+    )
 
 
+@never_cache
+@require_http_methods(["GET", "POST"])
+@link_page
+def withdraw(request, token: str):
+    loan = my_request_service.loan_for(token)
+    if request.method == "POST":
+        try:
+            my_request_service.withdraw(loan)
+        except my_request_service.RequestChangeRefused as refusal:
+            messages.info(request, str(refusal))
+            return redirect("library_my_request", token)
+        return redirect("library_my_request_withdrawn")
+    if not my_request_service.may_withdraw(loan):
+        messages.info(request, "Deze aanvraag kun je niet meer intrekken.")
+        return redirect("library_my_request", token)
+    return TemplateResponse(
+        request, "library/self_service/request_withdraw.html", {"loan": loan, "token": token}
+    )
+
+
+@never_cache
+def withdrawn(request):
+    return TemplateResponse(request, "library/self_service/request_withdrawn.html")
+
+
+# The fixed words come before <token>: a token always holds a colon, so they never collide.
 urlpatterns = [
+    path("mijn-aanvraag/", ask_link, name="library_my_request_ask"),
+    path("mijn-aanvraag/verstuurd/", link_sent, name="library_my_request_sent"),
+    path("mijn-aanvraag/ingetrokken/", withdrawn, name="library_my_request_withdrawn"),
     path("mijn-aanvraag/<str:token>/", my_request, name="library_my_request"),
+    path("mijn-aanvraag/<str:token>/intrekken/", withdraw, name="library_my_request_withdraw"),
 ]

@@ -1,6 +1,6 @@
 """The admin's role matrix: every role against every admin URL, with the exact answer.
 
-Five roles (anonymous, Redacteuren, Secretariaat, Werkgroep, superuser) × 121 URLs = 605 checks.
+Five roles (anonymous, Redacteuren, Secretariaat, Werkgroep, superuser) × 123 URLs = 615 checks.
 Every page type's add, edit, crafted publish, unpublish and delete; every setting, snippet,
 image and document view; form submissions; users, groups and workflows; the loan desk; the
 working group's reports; the admission and withdraw views of a cover.
@@ -376,6 +376,13 @@ def desk_and_reports() -> list[Check]:
             "/admin/leenbalie/herinneringen/",
         )
     ]
+    # Recording an appointment is a POST from the inspect page; a GET only leads back there.
+    # The site's request is not "Gekoppeld": the secretariat's POST is refused with a message.
+    to_dossier = answers(SECRETARIAT, ok=Redirect("/admin/leenbalie/inspect/{loan}/"))
+    checks += [
+        Check("/admin/leenbalie/{loan}/afspraak/", to_dossier),
+        Check("/admin/leenbalie/{loan}/afspraak/", to_dossier, method="POST"),
+    ]
     # The lead's mails to supervisors: library.mail_supervisors (secretariat, working group),
     # under the reports since the working group has no desk. The desk's old address of the
     # half-yearly figures only sends the secretariat on.
@@ -684,6 +691,8 @@ def answer(check: Check, client: Client, site):
         return crafted_publish(client, site, check.action.split(":")[1], url)
     if check.action == "create-live-cover":
         return crafted_live_cover(client, site, url)
+    if check.method == "POST":
+        return client.post(url), None  # an empty form: refused, or judged by who may post
     return client.get(url), None
 
 

@@ -87,7 +87,10 @@ def test_what_is_due_next_per_status(library, today):
     matched = with_status(make_loan(library["first"]), S.MATCHED, D(2026, 3, 3))
     assert deadlines.next_due(received) == ("ontvangst bevestigen", D(2026, 3, 13))
     assert deadlines.next_due(waiting) == ("antwoord van de expert", D(2026, 3, 9))
-    assert deadlines.next_due(matched) == ("contact tussen AIOS en expert", D(2026, 3, 11))
+    # After the introduction the desk watches the three weeks until the appointment.
+    assert deadlines.next_due(matched) == ("afspraak tussen AIOS en expert", D(2026, 3, 24))
+    matched.appointment_at = local_time(2026, 3, 20, 14)
+    assert deadlines.next_due(matched) == ("gesprek op 20 maart 2026", D(2026, 3, 20))
     for status in (S.CONFIRMED, S.CONVERSATION_HELD, S.CLOSED):
         assert deadlines.next_due(with_status(make_loan(), status, D(2026, 3, 1))) is None
 

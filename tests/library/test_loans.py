@@ -159,7 +159,7 @@ def test_expert_not_available_then_another_book(client, library, desk):
         ({"name": ""}, "name", "Vul je naam in."),
         ({"email": "geen-adres"}, "email", "geen geldig e-mailadres"),
         ({"consent": ""}, "consent", "Zonder je toestemming"),
-        ({"expert": "99999"}, "expert", "Dit boek is nu niet te lenen"),
+        ({"expert": "99999"}, "expert", "Dit boek is niet (meer) te lenen"),
         ({"learning_goals": "x" * 3001}, "learning_goals", "niet meer dan 3000 tekens"),
         ({"programme": "anders"}, "programme_other", "Welke opleiding volg je?"),
         ({"supervisor": ""}, "supervisor", "naam van je opleider"),
@@ -178,19 +178,59 @@ def test_bad_input_keeps_everything_and_saves_nothing(client, library, overrides
     assert LoanRequest.objects.count() == 0 and LoanFormSubmission.objects.count() == 0
 
 
-def test_withdrawn_and_absent_books_are_refused(client, library):
+def test_a_withdrawn_book_is_refused(client, library):
     from library.catalogue.withdrawal import withdraw
 
-    withdraw(library["first"])
-    library["second"].availability = "absent"
-    library["second"].absent_until = timezone.localdate() + datetime.timedelta(days=5)
-    library["second"].save_revision().publish()
-    for book in (library["first"], library["second"]):
-        response = client.post(FORM_URL, form_data(book.pk))
-        assert "expert" in response.context["form"].errors
-    notice = client.get(FORM_URL, {"expert": library["second"].pk}).content.decode()
-    assert "is afwezig tot en met" in notice
+    withdraw(library["first"], notify=False)
+    response = client.post(FORM_URL, form_data(library["first"].pk))
+    assert "expert" in response.context["form"].errors
     assert LoanRequest.objects.count() == 0
+
+
+@pytest.fixture
+def absent_book(library):
+    back = timezone.localdate() + datetime.timedelta(days=5)
+    library["second"].availability = "absent"
+    library["second"].absent_until = back
+    library["second"].save_revision().publish()
+    return library["second"], back
+
+
+@pytest.mark.parametrize(
+    ("days_after_return", "message"),
+    [(None, "Tot wanneer wil je wachten?"), (0, "Kies een datum na"), (400, "binnen een half")],
+)
+def test_an_absent_book_needs_a_date_to_wait_until(client, absent_book, days_after_return, message):
+    book, back = absent_book
+    until = "" if days_after_return is None else back + datetime.timedelta(days=days_after_return)
+    response = client.post(FORM_URL, form_data(book.pk, waits_until=str(until)))
+    assert message in " ".join(response.context["form"].errors["waits_until"])
+    assert LoanRequest.objects.count() == 0
+
+
+def test_the_resident_may_wait_for_an_absent_expert(client, absent_book, desk):
+    book, back = absent_book
+    notice = client.get(FORM_URL, {"expert": book.pk}).content.decode()
+    assert "is afwezig tot en met" in notice and "Wil je wachten?" in notice
+    until = back + datetime.timedelta(days=10)
+    response = client.post(FORM_URL, form_data(book.pk, waits_until=until.isoformat()))
+    assert "Bedankt" in response.content.decode()
+    loan = LoanRequest.objects.get()
+    assert loan.expert == book and loan.waits_until == until
+    step(desk, loan, "confirm")
+    # The desk says when to ask: the day after the expert is back.
+    assert deadlines.next_due(loan) == (
+        "expert vragen na de afwezigheid",
+        back + datetime.timedelta(days=1),
+    )
+    page = desk.get(f"/admin/leenbalie/inspect/{loan.pk}/").content.decode()
+    assert "wacht tot" in page
+
+
+def test_waiting_is_not_stored_for_an_available_book(client, library):
+    until = timezone.localdate() + datetime.timedelta(days=30)
+    client.post(FORM_URL, form_data(library["first"].pk, waits_until=until.isoformat()))
+    assert LoanRequest.objects.get().waits_until is None
 
 
 def test_preselected_book_from_the_cover(client, library):
