@@ -19,6 +19,7 @@ class LibraryConfig(AppConfig):
         "loanprocesssettings",
         "candidate",
         "expertevent",
+        "reflection",
     )
 
     def ready(self) -> None:

@@ -16,7 +16,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -32,12 +32,13 @@ from wagtail.admin.widgets.button import HeaderButton
 from cms.exports import SafeSpreadsheetExportMixin
 from library.admin.forms import ChooseBookForm, EmailForm
 from library.admin.mail_steps import report_step, retry_and_report
+from library.catalogue.suggestions import suggest_books
 from library.forms import RESIDENT_FIELDS
 from library.models import ExpertPage, LoanEvent, LoanRequest, LoanStatus
 from library.process import appointments, deadlines, loans, retention
 from library.process.mail import MissingEmailTemplate
 from library.process.reminders import send_reminders
-from library.self_service import answers
+from library.self_service import answers, reflections
 
 PERMISSION = "library.change_loanrequest"
 
@@ -107,6 +108,9 @@ class LoanRequestInspectView(InspectView):
             evaluations=loan.evaluations.all(),
             expert_answer=answers.latest_answer(loan),
             introduction=ready_introduction(loan),
+            reflection=reflections.reflection_of(loan),
+            # Without a book the desk looks for one: the same suggestions the resident saw.
+            suggestions=suggest_books(loan.learning_goals) if loan.expert_id is None else [],
         )
         return context
 
@@ -170,6 +174,7 @@ class LoanRequestViewSet(ModelViewSet):
             path("<int:pk>/afspraak/", appointment_view, name="appointment"),
             path("<int:pk>/gegevens.json", export_resident_view, name="export_resident"),
             path("<int:pk>/wissen/", erase_resident_view, name="erase_resident"),
+            path("<int:pk>/reflectie/", reflection_view, name="reflection"),
             path("herinneringen/", reminders_view, name="reminders"),
             path("opleiders/", supervisor_update_view, name="supervisor_update"),
         ]
@@ -329,6 +334,26 @@ def erase_resident_view(request, pk: int):
         "library/desk/erase_confirm.html",
         {"loan": loan, "requests": retention.requests_of_resident(loan)},
     )
+
+
+def reflection_view(request, pk: int):
+    """The resident's reflection file, from private storage; the only way it leaves the
+    server. Without a file: back to the request, which shows any pasted text."""
+    loan = loan_for(request, pk)
+    reflection = reflections.reflection_of(loan)
+    if reflection is None or not reflection.file:
+        messages.info(request, "Bij deze aanvraag is geen reflectieverslag als bestand ingeleverd.")
+        return redirect(inspect_url(loan))
+    extension = reflection.file.name.rsplit(".", 1)[-1].lower()
+    response = FileResponse(
+        reflection.file.open("rb"),
+        as_attachment=True,
+        filename=f"reflectieverslag-aanvraag-{loan.pk}.{extension}",
+        content_type=reflections.CONTENT_TYPES.get(f".{extension}", "application/octet-stream"),
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def reminders_view(request):

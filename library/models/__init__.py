@@ -21,6 +21,7 @@ from .loans import (
 )
 from .process_settings import LoanProcessSettings
 from .recruitment import Candidate, CandidateStatus, ExpertEvent, FoundVia
+from .reflections import Reflection
 from .supervisors import Supervisor
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "LoanRequest",
     "LoanStatus",
     "Programme",
+    "Reflection",
     "ReminderSent",
     "Supervisor",
 ]

@@ -22,6 +22,7 @@ from cms.client_address import client_address
 from cms.models.site_settings import ROUTE_PERSONAL_DATA
 from cms.panels import PermissionInlinePanel, RestrictedFieldsPageForm
 from cms.preview import FramedPreviewMixin
+from library.catalogue.suggestions import suggest_books
 from library.forms import CORE_FIELDS, MAX_PAGE_ID, NO_EXPERT, CoreLoanFields
 from library.models.experts import ExpertPage
 from library.models.loans import LoanFormSubmission
@@ -160,13 +161,25 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
                 submission = loans.submit_form(self, form)
                 return self.render_landing_page(request, submission, *args, **kwargs)
             notice = None
+            # A form sent back is a moment to look again: perhaps a book fits the goal.
+            suggestions = suggest_books(request.POST.get("learning_goals", ""))
         else:
             requested = request.GET.get("expert", "")
             form = self.get_form(page=self, user=request.user, initial={"expert": requested})
             notice = self.book_notice(form, requested)
+            suggestions = []
         context = self.get_context(request)
-        context.update(form=form, book_notice=notice)
+        context.update(form=form, book_notice=notice, suggestions=suggestions)
         return TemplateResponse(request, self.get_template(request), context)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        response = super().render_landing_page(request, form_submission, *args, **kwargs)
+        # A request without a book is still sent (the secretariat searches further), but the
+        # resident may find a fitting book sooner themselves.
+        data = form_submission.form_data if form_submission is not None else {}
+        if data.get("expert") == NO_EXPERT:
+            response.context_data["suggestions"] = suggest_books(data.get("learning_goals", ""))
+        return response
 
     @staticmethod
     def book_notice(form, requested: str) -> str | None:

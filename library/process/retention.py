@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from library.models import EmailKind, LoanEvent, LoanProcessSettings, LoanRequest, LoanStatus
 from library.process import loans
+from library.self_service import reflections
 
 REMOVED = "(verwijderd)"
 # What stays of the form submission: what the reports need, nothing that names the resident.
@@ -74,6 +75,8 @@ def anonymise(loan: LoanRequest, reason: str, user=None) -> LoanRequest:
             key: value for key, value in submission.form_data.items() if key in KEPT_FORM_KEYS
         }
         submission.save(update_fields=["form_data"])
+    # The reflection report is the resident's own writing: its text and file go too.
+    reflections.erase(loan)
     LoanEvent.note(loan, f"Persoonsgegevens verwijderd: {reason}", user)
     return loan
 
@@ -104,7 +107,7 @@ def export_resident(loan: LoanRequest, user=None) -> dict:
     requests = []
     for item in (
         requests_of_resident(loan)
-        .select_related("submission")
+        .select_related("submission", "reflection")
         .prefetch_related("events", "evaluations")
     ):
         requests.append(
@@ -146,6 +149,7 @@ def export_resident(loan: LoanRequest, user=None) -> dict:
                     }
                     for evaluation in item.evaluations.all()
                 ],
+                "reflectieverslag": reflections.export(item),
             }
         )
     LoanEvent.note(loan, "Gegevens van de AIOS geëxporteerd (inzageverzoek)", user)

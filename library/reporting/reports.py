@@ -122,6 +122,7 @@ class UnmatchedGoalsReport(WorkingGroupReport):
         ("learning_goals", "Leerdoel"),
         ("book", "Boek"),
         ("status", "Status"),
+        ("suggestions", "Suggesties"),
     ]
 
     def rows(self, start, end):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from library.catalogue.suggestions import suggest_books
 from library.models import (
     Availability,
     Evaluation,
@@ -89,6 +90,8 @@ class UnmatchedGoal:
     learning_goals: str
     status: str
     book: str
+    # Books in the catalogue now that may fit the goal: "geen" marks whom to recruit.
+    suggestions: str = "geen"
 
 
 def unmatched_goals(start: datetime.date, end: datetime.date) -> list[UnmatchedGoal]:
@@ -104,6 +107,9 @@ def unmatched_goals(start: datetime.date, end: datetime.date) -> list[UnmatchedG
             learning_goals=loan.learning_goals,
             status=loan.get_status_display(),
             book=loan.book_title or "geen expert gevonden",
+            # One search per goal: the report lists tens of goals a year, not thousands.
+            suggestions=", ".join(book.title for book in suggest_books(loan.learning_goals))
+            or "geen",
         )
         for loan in found.order_by("created_at")
     ]

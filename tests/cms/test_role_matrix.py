@@ -1,6 +1,6 @@
 """The admin's role matrix: every role against every admin URL, with the exact answer.
 
-Five roles (anonymous, Redacteuren, Secretariaat, Werkgroep, superuser) × 123 URLs = 615 checks.
+Five roles (anonymous, Redacteuren, Secretariaat, Werkgroep, superuser) × 124 URLs = 620 checks.
 Every page type's add, edit, crafted publish, unpublish and delete; every setting, snippet,
 image and document view; form submissions; users, groups and workflows; the loan desk; the
 working group's reports; the admission and withdraw views of a cover.
@@ -382,6 +382,8 @@ def desk_and_reports() -> list[Check]:
     checks += [
         Check("/admin/leenbalie/{loan}/afspraak/", to_dossier),
         Check("/admin/leenbalie/{loan}/afspraak/", to_dossier, method="POST"),
+        # The reflection file; the site's request has none, so the secretariat goes back.
+        Check("/admin/leenbalie/{loan}/reflectie/", to_dossier),
     ]
     # The lead's mails to supervisors: library.mail_supervisors (secretariat, working group),
     # under the reports since the working group has no desk. The desk's old address of the

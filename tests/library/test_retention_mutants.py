@@ -156,6 +156,7 @@ def test_export_holds_every_field_and_is_recorded(library, staff):
                 "toelichting": "",
             },
         ],
+        "reflectieverslag": None,  # none handed in (tests/library/test_reflections.py)
     }
     recorded = loan.events.last()
     assert (recorded.kind, recorded.user, recorded.subject) == (

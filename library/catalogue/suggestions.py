@@ -1,0 +1,92 @@
+"""Books that may fit a resident's learning goal, for the loan form, the desk and the report.
+
+The site's own search (Wagtail's database backend: SQLite FTS5 or PostgreSQL full text, stemmed
+Dutch there) finds the published covers that match. A learning goal is a sentence, not a
+search: with every word required ("and", as in the catalogue) almost nothing would match, so
+the goal's meaningful words are OR-combined.
+
+The order is not the backend's score: SQLite's bm25 gives two covers with the same text
+different scores (its statistics shift as pages are re-indexed), and its scores run the other
+way from PostgreSQL's. The matches are ranked here instead, the same on both databases: by how
+many of the goal's words a cover's questions, topics, summary and title contain, then by title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cms.search import clean_search_text, search_terms
+from cms.search_backend import MAX_ADMIN_QUERY_LENGTH
+from library.models.experts import ExpertPage
+
+MAX_GOAL_LENGTH = 500
+# Enough to carry the gist of a goal; more words only make the SQLite query deeper.
+MAX_WORDS = 12
+MIN_WORD_LENGTH = 4
+# Dutch words of four letters or more that say nothing about the subject (shorter words are
+# left out anyway), and words every learning goal in this library shares.
+# fmt: off
+STOP_WORDS = frozenset({
+    "aangezien", "alle", "alleen", "alles", "altijd", "andere", "anders", "beter", "bijvoorbeeld",
+    "daar", "daarom", "deze", "doen", "door", "echt", "eigen", "elke", "goed", "graag", "haar",
+    "hebben", "heeft", "hier", "hoezo", "iets", "ikzelf", "jezelf", "juist", "kunnen", "leerdoel",
+    "leerdoelen", "leren", "maar", "meer", "mijn", "misschien", "moet", "moeten", "naar", "niet",
+    "omdat", "omgaan", "onder", "onze", "over", "veel", "vooral", "voor", "waar", "wanneer",
+    "want", "waarom", "welke", "wellicht", "werd", "weten", "willen", "wordt", "worden", "zelf",
+    "zich", "zijn", "zoals", "zodat", "zonder", "zouden", "goede", "manier", "mensen", "patient",
+    "patienten", "patiënt", "patiënten", "tijdens",
+})
+# fmt: on
+WORD = re.compile(r"\w+")
+# Longer "words" are pasted codes or addresses, not a subject.
+MAX_WORD_LENGTH = 40
+# Comparing the first letters finds "dementerende" for "dementie", roughly as stemming would.
+STEM_LENGTH = 6
+# The questions and topics say best what a conversation is about.
+QUESTIONS, TOPICS, SUMMARY, TITLE = 3, 3, 2, 1
+
+
+def goal_words(goal_text: str) -> list[str]:
+    """The words of the goal worth searching for, each once, in the order written; together
+    short enough for the search backend, which cuts a query off after 255 characters."""
+    text = search_terms(clean_search_text(goal_text, MAX_GOAL_LENGTH), MAX_GOAL_LENGTH)
+    words: list[str] = []
+    for word in dict.fromkeys(WORD.findall(text.lower())):
+        if (
+            MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH
+            and word not in STOP_WORDS
+            and not word.isdigit()
+            and len(" ".join([*words, word])) <= MAX_ADMIN_QUERY_LENGTH
+        ):
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+def stems(text: str) -> set[str]:
+    return {word[:STEM_LENGTH] for word in WORD.findall(text.lower())}
+
+
+def score(book: ExpertPage, words: list[str]) -> int:
+    fields = [
+        (" ".join(str(block.value) for block in book.example_questions), QUESTIONS),
+        (" ".join(item.tag.name for item in book.tagged_topics.all()), TOPICS),
+        (book.summary, SUMMARY),
+        (book.title, TITLE),
+    ]
+    goal = stems(" ".join(words))
+    return sum(weight * len(goal & stems(text)) for text, weight in fields)
+
+
+def suggest_books(goal_text: str, limit: int = 3) -> list[ExpertPage]:
+    """Up to `limit` published covers that fit the goal best; [] when nothing fits."""
+    words = goal_words(goal_text)
+    if not words or limit <= 0:
+        return []
+    # published(): the one rule for which covers the public may see (no drafts, restricted or
+    # withdrawn covers).
+    matches = ExpertPage.objects.published().search(" ".join(words), operator="or")
+    books = ExpertPage.objects.filter(pk__in=[book.pk for book in matches]).prefetch_related(
+        "tagged_topics__tag"
+    )
+    ranked = sorted(books, key=lambda book: (-score(book, words), book.title.lower(), book.pk))
+    return ranked[:limit]
