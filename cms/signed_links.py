@@ -84,7 +84,10 @@ class SignedLink:
     def object_for(self, token: str, queryset, key: str, missing: LinkError):
         """The object whose primary key the token holds under `key`, or `missing` (raised)
         when it no longer exists."""
-        found = queryset.filter(pk=self.open(token).get(key)).first()
+        pk = self.open(token).get(key)
+        if not isinstance(pk, int):
+            raise LinkError(TAMPERED_TITLE, TAMPERED_MESSAGE, 400)
+        found = queryset.filter(pk=pk).first()
         if found is None:
             raise missing
         return found

@@ -15,7 +15,7 @@ from django.utils import timezone
 from cms import rate_limit
 from cms.validators import plain_text, single_line
 from library.models.evaluations import Evaluation
-from library.models.experts import ExpertPage
+from library.models.experts import CompetenceArea, ExpertPage
 from library.models.loans import Programme
 
 YES_NO = [("ja", "Ja"), ("nee", "Nee")]
@@ -95,7 +95,16 @@ RESIDENT_FIELDS = [
     "learning_goals",
     "motivation",
 ]
-CORE_FIELDS = ["expert", "waits_until", *RESIDENT_FIELDS, "consent", "website"]
+# The competence areas are not a column of the request but a relation: stored after it.
+CORE_FIELDS = [
+    "expert",
+    "waits_until",
+    *RESIDENT_FIELDS[: RESIDENT_FIELDS.index("learning_goals") + 1],
+    "competence_areas",
+    *RESIDENT_FIELDS[RESIDENT_FIELDS.index("learning_goals") + 1 :],
+    "consent",
+    "website",
+]
 # Waiting for an absent expert longer than this is not waiting: choose another book.
 LONGEST_WAIT_DAYS = 183
 
@@ -177,6 +186,14 @@ class CoreLoanFields(forms.Form):
     learning_goals = long_text(
         "Je persoonlijke leerdoel(en)", 5, "Beschrijf je leerdoel: daar gaat het gesprek over."
     )
+    competence_areas = forms.MultipleChoiceField(
+        label="Bij welk competentiegebied past je leerdoel?",
+        help_text="Niet verplicht. Kies de gebieden van je eigen opleiding: die woorden komen ook "
+        "op je certificaat.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Dit competentiegebied bestaat niet (meer)."},
+    )
     motivation = long_text(
         "Waarom wil je hier meer over leren?",
         4,
@@ -213,6 +230,12 @@ class CoreLoanFields(forms.Form):
             *books,
             (NO_EXPERT, "Geen expert gevonden: zoek er een voor mijn leerdoel"),
         ]
+        # Every area, whatever the programme (without JavaScript nothing filters them); clean()
+        # refuses an area of another programme.
+        self.areas = {area.slug: area for area in CompetenceArea.objects.order_by("sort_order")}
+        self.fields["competence_areas"].choices = [
+            (slug, area.name) for slug, area in self.areas.items()
+        ]
         self.order_fields(CORE_FIELDS)
 
     def clean(self):
@@ -224,6 +247,7 @@ class CoreLoanFields(forms.Form):
         ):
             self.add_error("programme_other", "Welke opleiding volg je?")
         self.check_waiting(cleaned)
+        self.check_areas(cleaned)
         if not self.errors and not self.is_bot:
             self.take_rate_limit_slot(mailbox(cleaned.get("email") or ""))
         return cleaned
@@ -251,6 +275,23 @@ class CoreLoanFields(forms.Form):
             )
         elif until > timezone.localdate() + datetime.timedelta(days=LONGEST_WAIT_DAYS):
             self.add_error("waits_until", "Kies een datum binnen een half jaar.")
+
+    def check_areas(self, cleaned: dict) -> None:
+        """The chosen competence areas must belong to the chosen programme (or to all)."""
+        programme = cleaned.get("programme")
+        if not programme or "competence_areas" in self.errors:
+            return
+        foreign = [area.name for area in self.chosen_areas() if not area.fits(programme)]
+        if foreign:
+            self.add_error(
+                "competence_areas",
+                f"{', '.join(foreign)} hoort niet bij de opleiding "
+                f"{Programme(programme).label}. Kies een competentiegebied van je eigen "
+                "opleiding, of laat deze vraag open.",
+            )
+
+    def chosen_areas(self) -> list[CompetenceArea]:
+        return [self.areas[slug] for slug in self.cleaned_data.get("competence_areas") or []]
 
     def take_rate_limit_slot(self, email: str) -> None:
         """Only a request that is otherwise valid uses up one of the hour's slots."""

@@ -11,6 +11,7 @@ from library.admin.views import admission_incomplete, withdraw_expert
 from library.catalogue import print_material
 from library.models import (
     Availability,
+    CompetenceArea,
     EmailTemplate,
     ExpertIndexPage,
     ExpertPage,
@@ -217,6 +218,17 @@ class SupervisorViewSet(SnippetViewSet):
 
 
 register_snippet(SupervisorViewSet)
+
+
+class CompetenceAreaViewSet(SnippetViewSet):
+    # The working group keeps the list per programme (library migration 0020 grants it).
+    model = CompetenceArea
+    icon = "tag"
+    menu_label = "Competentiegebieden"
+    list_display = ["name", "programmes_display", "sort_order"]
+
+
+register_snippet(CompetenceAreaViewSet)
 
 
 @hooks.register(WARM_PDF_CACHE_HOOK)

@@ -12,20 +12,16 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cms import rate_limit
 from cms.client_address import client_address
-from library.catalogue.suggestions import MAX_GOAL_LENGTH, suggest_books
+from library.catalogue.suggestions import MAX_GOAL_LENGTH, may_suggest, suggest_books
 
 # Typing a long goal with a pause now and then asks a few dozen times; a script asks more.
-ASKS_PER_CLIENT_PER_HOUR = 200
 
 
 @never_cache  # every ask must reach the rate limit, and answers depend on the text
 @require_GET
 def suggestions(request: HttpRequest) -> JsonResponse:
-    if not rate_limit.take(
-        f"suggestions:client:{client_address(request)}", ASKS_PER_CLIENT_PER_HOUR
-    ):
+    if not may_suggest(client_address(request)):
         return JsonResponse(
             {"books": [], "error": "Te veel vragen; probeer het later."}, status=429
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from cms import rate_limit
 from cms.search import clean_search_text, search_terms
 from cms.search_backend import MAX_ADMIN_QUERY_LENGTH
 from library.models.experts import ExpertPage
@@ -90,3 +91,11 @@ def suggest_books(goal_text: str, limit: int = 3) -> list[ExpertPage]:
     )
     ranked = sorted(books, key=lambda book: (-score(book, words), book.title.lower(), book.pk))
     return ranked[:limit]
+
+
+# Searches for suggestions from one network, as-you-type and on a form sent back together.
+ASKS_PER_CLIENT_PER_HOUR = 200
+
+
+def may_suggest(client: str | None) -> bool:
+    return rate_limit.take(f"suggestions:client:{client}", ASKS_PER_CLIENT_PER_HOUR)

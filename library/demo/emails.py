@@ -103,7 +103,7 @@ EMAILS = {
         "Beste {naam_aios} en {naam_expert},\n\n"
         "Jullie gesprek over ‘{titel_boek}’ staat vast: {afspraak}. In de bijlage zit een "
         "agenda-uitnodiging; open hem om de afspraak in je agenda te zetten.\n\n"
-        "Zo bereid je je voor: {link_instructies}" + SIGNATURE,
+        "De voorbereidende opdracht staat op de boekenkaft: {link_boek}" + SIGNATURE,
     ),
     "appointment_reminder": (
         "Over twee dagen: gesprek over ‘{titel_boek}’",

@@ -15,6 +15,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -31,7 +32,7 @@ from library.models.admission import (
     CataloguePermissionTester,
     CoverPermissionTester,
 )
-from library.models.loans import CONVERSATION_STATUSES, LoanStatus
+from library.models.loans import CONVERSATION_STATUSES, LoanStatus, Programme
 from library.models.querysets import Availability, ExpertPageQuerySet
 
 MAX_PREPARATION_MINUTES = 30
@@ -43,12 +44,35 @@ COMPETENCE_AREAS = [
 ]
 
 
+class CompetenceAreaForm(WagtailAdminModelForm):
+    # The programmes as checkboxes: the working group ticks them, never types JSON.
+    programmes = forms.MultipleChoiceField(
+        label="Opleidingen",
+        choices=Programme.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Bij welke opleidingen hoort dit competentiegebied? Niets aangevinkt: bij alle.",
+    )
+
+
 class CompetenceArea(models.Model):
-    """Competence area of the residents' training that a conversation serves."""
+    """Competence area of the residents' training that a conversation serves. The working
+    group keeps the list per programme, so the loan form, the reports and the certificate
+    use the programme's own words."""
 
     slug = models.SlugField(unique=True)
     name = models.CharField("Naam", max_length=80)
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
+    # Programme values (library.models.loans.Programme); empty means every programme.
+    programmes = models.JSONField("Opleidingen", default=list, blank=True)
+
+    base_form_class = CompetenceAreaForm
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("programmes"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         ordering = ["sort_order"]
@@ -57,6 +81,16 @@ class CompetenceArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def fits(self, programme: str) -> bool:
+        """Whether a resident of this programme may link a goal to this area."""
+        return not self.programmes or programme in self.programmes
+
+    def programmes_display(self) -> str:
+        labels = dict(Programme.choices)
+        return ", ".join(labels.get(value, value) for value in self.programmes) or "Alle"
+
+    programmes_display.short_description = "Opleidingen"
 
 
 class ExpertTopic(TaggedItemBase):

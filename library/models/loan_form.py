@@ -22,7 +22,7 @@ from cms.client_address import client_address
 from cms.models.site_settings import ROUTE_PERSONAL_DATA
 from cms.panels import PermissionInlinePanel, RestrictedFieldsPageForm
 from cms.preview import FramedPreviewMixin
-from library.catalogue.suggestions import suggest_books
+from library.catalogue.suggestions import may_suggest, suggest_books
 from library.forms import CORE_FIELDS, MAX_PAGE_ID, NO_EXPERT, CoreLoanFields
 from library.models.experts import ExpertPage
 from library.models.loans import LoanFormSubmission
@@ -162,7 +162,11 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
                 return self.render_landing_page(request, submission, *args, **kwargs)
             notice = None
             # A form sent back is a moment to look again: perhaps a book fits the goal.
-            suggestions = suggest_books(request.POST.get("learning_goals", ""))
+            suggestions = (
+                suggest_books(request.POST.get("learning_goals", ""))
+                if may_suggest(form.visitor_address)
+                else []
+            )
         else:
             requested = request.GET.get("expert", "")
             form = self.get_form(page=self, user=request.user, initial={"expert": requested})

@@ -85,6 +85,13 @@ class LoanRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="loan_requests",
     )
+    # Where the resident's goal fits in the programme: the same words as the certificate.
+    competence_areas = models.ManyToManyField(
+        "library.CompetenceArea",
+        verbose_name="Competentiegebieden",
+        blank=True,
+        related_name="loan_requests",
+    )
     book_title = models.CharField("Titel van het boek (bij aanvraag)", max_length=255, blank=True)
     expert_name = models.CharField("Naam van de expert (bij aanvraag)", max_length=120, blank=True)
 

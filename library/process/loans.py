@@ -259,6 +259,7 @@ def submit_form(page, form) -> LoanFormSubmission:
             waits_until=data.get("waits_until"),
             **{name: data[name] for name in RESIDENT_FIELDS},
         )
+        loan.competence_areas.set(form.chosen_areas())
         notification = secretariat_notification(page, form) if page.to_address else None
         pending = record_pending(loan, notification) if notification else None
     if notification:

@@ -125,9 +125,14 @@ def compose(
             "Expertbibliotheek → Standaard-e-mails."
         )
     values = placeholder_values(loan, **extra)
+    recipients = recipients if recipients is not None else recipients_for(kind, loan)
+    if loan is not None and set(recipients) != {loan.email}:
+        # "Mijn aanvraag" lets its holder withdraw the request and fetch the certificate: it
+        # goes only to the resident, whatever an editor puts in a text others receive too.
+        values["link_aanvraag"] = ""
     return ComposedEmail(
         kind=kind,
-        recipients=recipients if recipients is not None else recipients_for(kind, loan),
+        recipients=recipients,
         # One line, whatever a placeholder held: a line break in a header is refused by
         # Django (BadHeaderError), and requests stored before line breaks were refused exist.
         subject=fill_placeholders(template.subject, values),

@@ -120,6 +120,7 @@ class UnmatchedGoalsReport(WorkingGroupReport):
         ("created", "Ontvangen"),
         ("programme", "Opleiding"),
         ("learning_goals", "Leerdoel"),
+        ("competence_areas", "Competentiegebied"),
         ("book", "Boek"),
         ("status", "Status"),
         ("suggestions", "Suggesties"),

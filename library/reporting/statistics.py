@@ -90,6 +90,8 @@ class UnmatchedGoal:
     learning_goals: str
     status: str
     book: str
+    # The areas the resident linked the goal to: where the working group recruits.
+    competence_areas: str = ""
     # Books in the catalogue now that may fit the goal: "geen" marks whom to recruit.
     suggestions: str = "geen"
 
@@ -107,11 +109,12 @@ def unmatched_goals(start: datetime.date, end: datetime.date) -> list[UnmatchedG
             learning_goals=loan.learning_goals,
             status=loan.get_status_display(),
             book=loan.book_title or "geen expert gevonden",
+            competence_areas=", ".join(area.name for area in loan.competence_areas.all()),
             # One search per goal: the report lists tens of goals a year, not thousands.
             suggestions=", ".join(book.title for book in suggest_books(loan.learning_goals))
             or "geen",
         )
-        for loan in found.order_by("created_at")
+        for loan in found.order_by("created_at").prefetch_related("competence_areas")
     ]
 
 

@@ -22,7 +22,15 @@ from cms import rate_limit
 from cms.models import SiteSettings
 from cms.pdf import render_pdf
 from cms.validators import plain_text
-from library.models import Evaluation, ExpertKind, LoanEvent, LoanRequest, Reflection
+from library.models import (
+    CompetenceArea,
+    Evaluation,
+    ExpertKind,
+    ExpertPage,
+    LoanEvent,
+    LoanRequest,
+    Reflection,
+)
 from library.models.loans import CONVERSATION_STATUSES, LoanStatus
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -216,6 +224,14 @@ def organisation() -> str:
     return SiteSettings.for_site(site).organisation_name if site else ""
 
 
+def certificate_areas(loan: LoanRequest, expert: ExpertPage | None) -> list[CompetenceArea]:
+    """The areas the resident linked the goal to, in the programme's words; without them the
+    cover's areas, as before the loan form asked."""
+    return list(loan.competence_areas.all()) or (
+        list(expert.competence_areas.all()) if expert else []
+    )
+
+
 def certificate_context(loan: LoanRequest, reflection: Reflection, verify_url: str) -> dict:
     expert = loan.expert
     return {
@@ -223,7 +239,7 @@ def certificate_context(loan: LoanRequest, reflection: Reflection, verify_url: s
         "programme": loan.programme_other or loan.get_programme_display(),
         "book_title": loan.book_title or (expert.title if expert else ""),
         "kind": ExpertKind(expert.kind).label if expert else "",
-        "competence_areas": list(expert.competence_areas.all()) if expert else [],
+        "competence_areas": certificate_areas(loan, expert),
         "essences": list(expert.essences.order_by("number")) if expert else [],
         "date": conversation_date(loan),
         "hours": hours(loan),

@@ -21,7 +21,7 @@ from library.forms import mailbox
 from library.models import EmailKind
 from library.models.loans import LoanEvent, LoanRequest, LoanStatus
 from library.process import loans
-from library.process.deadlines import dutch_date, next_due
+from library.process.deadlines import contact_due, next_due
 from library.process.mail import compose_and_send, secretariat_address
 from library.self_service import request_link
 
@@ -147,17 +147,21 @@ def stage(loan: LoanRequest) -> Stage:
     return RESIDENT_STATUS.get(loan.status, Stage(loan.get_status_display(), ""))
 
 
+def next_step(loan: LoanRequest) -> str:
+    """Who does what next, e.g. "De expert laat weten of het lukt"; "" when the request is
+    done. The date it is due by is shown beside it (`deadline`)."""
+    if loan.status == LoanStatus.MATCHED and loan.appointment_at:
+        return "Jullie voeren het gesprek op de afgesproken dag"
+    return stage(loan).next_step
+
+
 def deadline(loan: LoanRequest) -> datetime.date | None:
+    """The date the resident sees: for their own first contact the 8 days of the receipt and
+    the introduction mail (the desk watches the three-week window for the appointment)."""
+    if loan.status == LoanStatus.MATCHED and not loan.appointment_at:
+        return contact_due(loan)
     due = next_due(loan)
     return due[1] if due else None
-
-
-def next_step(loan: LoanRequest) -> str:
-    """Who does what next, with the date it is due by, e.g. "De expert laat weten of het lukt
-    (uiterlijk 8 mei 2026)"; "" when the request is done."""
-    step = stage(loan).next_step
-    due = deadline(loan)
-    return f"{step} (uiterlijk {dutch_date(due)})" if step and due else step
 
 
 # --- the resident's steps ---
@@ -168,7 +172,7 @@ def may_withdraw(loan: LoanRequest) -> bool:
 
 
 def may_report_no_contact(loan: LoanRequest) -> bool:
-    return loan.status == LoanStatus.MATCHED
+    return loan.status == LoanStatus.MATCHED and not loan.appointment_at
 
 
 def withdraw(loan: LoanRequest) -> LoanRequest:

@@ -64,6 +64,48 @@ def test_every_public_page_type_has_no_wcag_violations(page, demo_site, screensh
     assert not found, "\n".join(f"{label}: {p}" for label, ps in found.items() for p in ps)
 
 
+def personal_link_pages() -> dict[str, str]:
+    """The pages behind personal links (no account), with fresh links made by the services."""
+    from library.models import CandidateStatus
+    from library.process import loans
+    from library.recruitment import pipeline
+    from library.self_service import answer_link, cover, reflections, request_link
+    from tests.factories import RESIDENT, make_candidate
+
+    expert = ExpertPage.objects.borrowable().exclude(email="").order_by("title").first()
+    asked = loans.register(expert=expert, **RESIDENT)
+    for step in ("confirm", "ask_expert"):
+        loans.perform(asked, step)
+    held = loans.register(expert=expert, **{**RESIDENT, "email": "tweede@example.org"})
+    for step in ("confirm", "ask_expert", "introduce", "held"):
+        loans.perform(held, step)
+    reflection = reflections.hand_in(held, "Wat ik leerde van het gesprek.", None)
+    candidate = make_candidate(status=CandidateStatus.INVITED)
+    return {
+        "antwoord-expert": f"/antwoord/{answer_link.LINK.token({'r': asked.pk, 'n': 1})}/",
+        "mijn-boekenkaft-vragen": "/mijn-boekenkaft/",
+        "mijn-boekenkaft": f"/mijn-boekenkaft/{cover.token_for(expert)}/",
+        "mijn-aanvraag-vragen": "/mijn-aanvraag/",
+        "mijn-aanvraag": f"/mijn-aanvraag/{request_link.token_for(asked)}/",
+        "mijn-aanvraag-na-gesprek": f"/mijn-aanvraag/{request_link.token_for(held)}/",
+        "certificaat-controle": f"/certificaat/{reflection.certificate_code}/",
+        "blanco-boekenkaft": f"/boekenkaft-invullen/{pipeline.token_for(candidate)}/",
+        "link-klopt-niet": "/mijn-aanvraag/geen-geldige-link/",
+    }
+
+
+def test_pages_behind_personal_links_have_no_wcag_violations(page, demo_site, screenshot):
+    found: dict[str, list[str]] = {}
+    for label, path in personal_link_pages().items():
+        response = page.goto(demo_site + path)
+        assert response.status == (400 if label == "link-klopt-niet" else 200), label
+        problems = violations(page)
+        if problems:
+            found[label] = problems
+            screenshot(page, f"axe-{label}")
+    assert not found, "\n".join(f"{label}: {p}" for label, ps in found.items() for p in ps)
+
+
 def active(page) -> dict:
     return page.evaluate(
         "() => ({name: document.activeElement.name || '', "

@@ -1,6 +1,6 @@
 """The admin's role matrix: every role against every admin URL, with the exact answer.
 
-Five roles (anonymous, Redacteuren, Secretariaat, Werkgroep, superuser) × 124 URLs = 620 checks.
+Five roles (anonymous, Redacteuren, Secretariaat, Werkgroep, superuser) × 128 URLs = 640 checks.
 Every page type's add, edit, crafted publish, unpublish and delete; every setting, snippet,
 image and document view; form submissions; users, groups and workflows; the loan desk; the
 working group's reports; the admission and withdraw views of a cover.
@@ -23,7 +23,7 @@ permissions; Wagtail derives deleting a page from "change", and from "publish" f
 - Werkgroep: reports (and the business case rates they use, library migration 0007), add and
   edit pages (and delete drafts) without publishing, approving the admission workflow,
   viewing supervisors and mailing them (library migration 0014), the loan process settings,
-  adding and choosing images.
+  adding and choosing images, recruitment (Werving), the competence areas per programme.
 - superuser: everything.
 """
 
@@ -281,6 +281,17 @@ def snippets() -> list[Check]:
             edit=answers(SECRETARIAT),
             delete=answers(SECRETARIAT),
         ),
+        # The working group keeps the competence areas per programme (library migration 0020);
+        # deleting one would take it off requests and covers: superuser only.
+        *snippet_checks(
+            "library",
+            "competencearea",
+            "competence_area",
+            list=answers(WORKING_GROUP),
+            add=answers(WORKING_GROUP),
+            edit=answers(WORKING_GROUP),
+            delete=answers(),
+        ),
         *snippet_checks(
             "curriculum",
             "essence",
@@ -479,7 +490,13 @@ def site():
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
-    from library.models import BusinessCaseSettings, EmailTemplate, LoanProcessSettings, Supervisor
+    from library.models import (
+        BusinessCaseSettings,
+        CompetenceArea,
+        EmailTemplate,
+        LoanProcessSettings,
+        Supervisor,
+    )
 
     home = make_home()
     standard = make_standard_page(home, "Over ons")
@@ -521,6 +538,9 @@ def site():
         email_template=EmailTemplate.objects.first().pk,
         supervisor=Supervisor.objects.create(name="Dr. P. Visser", email="p@example.org").pk,
         essence=essence.pk,
+        competence_area=CompetenceArea.objects.get_or_create(
+            slug="communiceren", defaults={"name": "Communiceren"}
+        )[0].pk,
         work_method=make_work_method().pk,
         image=get_image_model().objects.create(title="Portretfoto", file=png_file("p.png")).pk,
         document=get_document_model()

@@ -202,3 +202,18 @@ def test_opening_links_is_rate_limited_per_address(client, asked, monkeypatch):
     monkeypatch.setattr(signed_links, "OPENINGS_PER_HOUR", 3)
     assert [client.get(path).status_code for _ in range(4)] == [200, 200, 200, 429]
     assert client.get("/antwoord/geraden/").status_code == 429
+
+
+def test_the_residents_own_link_never_goes_to_the_expert(client, asked, desk):
+    from library.models import EmailTemplate
+
+    loan, path = asked
+    template = EmailTemplate.objects.get(kind="introduction")
+    template.body += "\nJe aanvraag: {link_aanvraag}"
+    template.save()
+    client.post(path, {"choice": "ja"})
+    step(desk, loan, "introduce")
+    introduction = mail.outbox[-1]
+    assert "bram@example.org" in introduction.to and "/mijn-aanvraag/" not in introduction.body
+    receipt_link = LoanRequest.objects.get(pk=loan.pk)  # the receipt (resident only) had it
+    assert receipt_link.events.filter(body__contains="/mijn-aanvraag/").exists()

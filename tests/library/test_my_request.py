@@ -68,7 +68,6 @@ def test_the_receipts_link_shows_status_book_next_step_and_deadline(client, conf
     due = deadlines.dutch_date(deadlines.expert_answer_due(loan))
     assert f"<dd>{request.RESIDENT_STATUS[LoanStatus.WAITING_FOR_EXPERT].status}</dd>" in html
     assert f"<dd>De expert laat weten of het lukt (uiterlijk {due})</dd>" in html
-    assert f"<dt>Uiterlijk</dt>\n            <dd>{due}</dd>" in html
     # Nobody else's contact details, and not the resident's own either.
     for private in (BRAM["email"], RESIDENT_EMAIL, "06-0000 2222"):
         assert private not in html
@@ -237,3 +236,22 @@ def test_withdraw_goes_through_the_loan_process(confirmed, monkeypatch):
     monkeypatch.setattr(loans, "perform", lambda loan, name: taken.append(name) or real(loan, name))
     request.withdraw(confirmed)
     assert taken == ["withdraw"]
+
+
+def test_after_the_appointment_is_set_the_page_names_it_and_drops_no_contact(client, confirmed):
+    import datetime
+
+    from django.utils import timezone
+
+    from library.process import appointments, loans
+
+    for action in ("ask_expert", "introduce"):
+        loans.perform(confirmed, action)
+    path = f"/mijn-aanvraag/{request_link.token_for(confirmed)}/"
+    html = client.get(path).content.decode()
+    contact_by = deadlines.dutch_date(deadlines.contact_due(confirmed))
+    assert f"(uiterlijk {contact_by})" in html and "Meld dat er nog geen contact is" in html
+    when = timezone.now() + datetime.timedelta(days=5)
+    appointments.record_appointment(confirmed, when)
+    html = client.get(path).content.decode()
+    assert "<dt>Afspraak</dt>" in html and "Meld dat er nog geen contact is" not in html

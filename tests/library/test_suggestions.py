@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from cms import roles
-from library.catalogue import suggestion_views
+from library.catalogue import suggestions as suggestions_module
 from library.catalogue.suggestions import goal_words, suggest_books
 from library.catalogue.withdrawal import withdraw
 from library.models import LoanRequest
@@ -137,7 +137,7 @@ def test_the_endpoint_reads_at_most_500_characters(client, books):
 
 
 def test_the_endpoint_is_rate_limited(client, books, monkeypatch):
-    monkeypatch.setattr(suggestion_views, "ASKS_PER_CLIENT_PER_HOUR", 2)
+    monkeypatch.setattr(suggestions_module, "ASKS_PER_CLIENT_PER_HOUR", 2)
     assert client.get(URL, {"q": GOAL}).status_code == 200
     assert client.get(URL, {"q": GOAL}).status_code == 200
     refused = client.get(URL, {"q": GOAL})
@@ -178,3 +178,11 @@ def test_the_unmatched_goals_report_shows_the_suggestions(client, books):
     )
     html = page.content.decode()
     assert "Suggesties" in html and "Samen beslissen, Leven met vergeetachtigheid" in html
+
+
+def test_a_form_sent_back_uses_the_same_limit_on_searches(client, books, monkeypatch):
+    monkeypatch.setattr(suggestions_module, "ASKS_PER_CLIENT_PER_HOUR", 1)
+    data = {"learning_goals": "Pijnbestrijding of pijn bij kanker", "email": ""}
+    first = client.post("/expertbibliotheek/lenen/", data)
+    second = client.post("/expertbibliotheek/lenen/", data)
+    assert first.context["suggestions"] and second.context["suggestions"] == []
