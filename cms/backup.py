@@ -58,17 +58,28 @@ def backup(target: Path) -> Path:
             connection.connection.backup(copy)
     else:
         raise BackupError(f"Onbekende database: {connection.vendor}")
-    media = Path(settings.MEDIA_ROOT)
-    with tarfile.open(target / "media.tar.gz", "w:gz") as archive:
-        if media.exists():
-            archive.add(media, arcname="media")
+    archive_folder(Path(settings.MEDIA_ROOT), target / "media.tar.gz")
+    # Residents' reflection reports live outside the public media (PRIVATE_MEDIA_ROOT).
+    archive_folder(Path(settings.PRIVATE_MEDIA_ROOT), target / "private.tar.gz")
     (target / "backup.json").write_text(
         json.dumps({"database": connection.vendor, "made_at": timezone.now().isoformat()})
     )
     return target
 
 
-def restore(source: Path, *, database_name: str | None = None, media_root: Path | None = None):
+def archive_folder(folder: Path, archive_path: Path) -> None:
+    with tarfile.open(archive_path, "w:gz") as archive:
+        if folder.exists():
+            archive.add(folder, arcname="media")
+
+
+def restore(
+    source: Path,
+    *,
+    database_name: str | None = None,
+    media_root: Path | None = None,
+    private_root: Path | None = None,
+):
     """Restore into the configured (or the named, empty) database and media folder."""
     meta = json.loads((source / "backup.json").read_text())
     if meta["database"] != connection.vendor:
@@ -92,6 +103,8 @@ def restore(source: Path, *, database_name: str | None = None, media_root: Path 
         ):
             copy.backup(target)
     replace_media(source / "media.tar.gz", Path(media_root or settings.MEDIA_ROOT))
+    if (source / "private.tar.gz").exists():  # backups made before the reflection reports
+        replace_media(source / "private.tar.gz", Path(private_root or settings.PRIVATE_MEDIA_ROOT))
     # Cached pages, site root paths and PDFs belong to the content that was replaced; restored
     # revisions can even reuse the ids the PDF cache is keyed on.
     for alias in settings.CACHES:

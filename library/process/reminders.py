@@ -102,6 +102,7 @@ def reflection_due(today: datetime.date | None = None) -> list[LoanRequest]:
             events__at__date__gt=cutoff - REFLECTION_WINDOW,
         )
         .exclude(reminders__kind=Kind.REFLECTION)
+        .exclude(reflection__received_at__isnull=False)  # handed in already: no reminder
         .distinct()
         .order_by("pk")
     )

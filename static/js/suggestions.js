@@ -42,6 +42,8 @@
         choose.type = "button";
         choose.className = "suggestions__choose";
         choose.textContent = "Kies dit boek";
+        // Three buttons of the same name: each says which book it chooses.
+        choose.setAttribute("aria-label", "Kies het boek ‘" + book.title + "’");
         choose.addEventListener("click", function () {
           chooseBook(book);
         });

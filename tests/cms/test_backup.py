@@ -24,11 +24,18 @@ def test_backup_restores_into_an_empty_database(tmp_path, settings):
     make_loan(expert, name="Sanne de Boer")
     (settings.MEDIA_ROOT / "original_images").mkdir(parents=True, exist_ok=True)
     (settings.MEDIA_ROOT / "original_images" / "foto.txt").write_text("beeld")
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    (settings.PRIVATE_MEDIA_ROOT / "reflecties").mkdir(parents=True)
+    (settings.PRIVATE_MEDIA_ROOT / "reflecties" / "verslag.txt").write_text("geleerd")
     pages = sorted(_fetch("select url_path from wagtailcore_page"))
     out = StringIO()
     call_command("backup", str(tmp_path / "backup"), stdout=out)
     assert "Back-up gemaakt" in out.getvalue()
-    assert {p.name for p in (tmp_path / "backup").iterdir()} >= {"backup.json", "media.tar.gz"}
+    assert {p.name for p in (tmp_path / "backup").iterdir()} >= {
+        "backup.json",
+        "media.tar.gz",
+        "private.tar.gz",
+    }
 
     media = tmp_path / "media-restored"
     (media / "original_images").mkdir(parents=True)
@@ -38,7 +45,12 @@ def test_backup_restores_into_an_empty_database(tmp_path, settings):
     caches["pages"].set("page-cache:generation", "van-voor-het-terugzetten", None)
     if connection.vendor == "sqlite":
         target = tmp_path / "leeg.sqlite3"
-        restore(tmp_path / "backup", database_name=str(target), media_root=media)
+        restore(
+            tmp_path / "backup",
+            database_name=str(target),
+            media_root=media,
+            private_root=tmp_path / "private-restored",
+        )
         with sqlite3.connect(target) as db:
             restored_pages = sorted(db.execute("select url_path from wagtailcore_page"))
             requests = db.execute("select name from library_loanrequest").fetchall()
@@ -48,7 +60,12 @@ def test_backup_restores_into_an_empty_database(tmp_path, settings):
         base = ["-h", database["HOST"], "-p", str(database["PORT"]), "-U", database["USER"]]
         subprocess.run(["createdb", *base, empty], check=True)
         try:
-            restore(tmp_path / "backup", database_name=empty, media_root=media)
+            restore(
+                tmp_path / "backup",
+                database_name=empty,
+                media_root=media,
+                private_root=tmp_path / "private-restored",
+            )
             restored_pages = sorted(_fetch("select url_path from wagtailcore_page", empty))
             requests = _fetch("select name from library_loanrequest", empty)
         finally:
@@ -56,6 +73,8 @@ def test_backup_restores_into_an_empty_database(tmp_path, settings):
     assert restored_pages == pages and len(pages) >= 4
     assert [tuple(row) for row in requests] == [("Sanne de Boer",)]
     assert (media / "original_images" / "foto.txt").read_text() == "beeld"
+    restored_report = tmp_path / "private-restored" / "reflecties" / "verslag.txt"
+    assert restored_report.read_text() == "geleerd"
     assert not (media / "original_images" / "van-na-de-back-up.txt").exists()
     # Cached pages and PDFs of the replaced content are gone.
     assert not cache_dir().exists()

@@ -287,3 +287,18 @@ def test_the_retention_purge_removes_the_report(client, library):
     retention.purge_personal_data(now=timezone.now() + datetime.timedelta(days=3650))
     assert not stored.exists()
     assert not Reflection.objects.get(request=loan).file
+
+
+def test_no_reflection_reminder_once_the_report_is_in(client, held):
+    import datetime
+
+    from django.utils import timezone
+
+    from library.process import reminders
+
+    held_on = held.events.get(to_status=LoanStatus.CONVERSATION_HELD)
+    held_on.at = timezone.now() - datetime.timedelta(days=20)
+    held_on.save(update_fields=["at"])
+    assert held in reminders.reflection_due(timezone.localdate())
+    hand_in(client, held, text=TEXT)
+    assert held not in reminders.reflection_due(timezone.localdate())
