@@ -111,6 +111,15 @@ EMAILS = {
         "Even een herinnering: {afspraak} hebben jullie het gesprek over ‘{titel_boek}’. Lukt "
         "het toch niet, laat het elkaar en ons dan op tijd weten." + SIGNATURE,
     ),
+    "certificate_copy": (
+        "Certificaat van deelname: {naam_aios}",
+        "Beste {naam_opleider},\n\n"
+        "{naam_aios} voerde via de expertbibliotheek een gesprek over ‘{titel_boek}’ en schreef "
+        "daarover een reflectieverslag. Op verzoek van {naam_aios} sturen we je het certificaat "
+        "van deelname (in de bijlage), bijvoorbeeld voor het portfolio.\n\n"
+        "Of het certificaat echt is, controleer je met de code op het certificaat zelf."
+        + SIGNATURE,
+    ),
     "expert_answered": (
         "Antwoord van {naam_expert} over ‘{titel_boek}’",
         "Beste collega,\n\n"

@@ -62,6 +62,7 @@ class EmailKind(models.TextChoices):
     NO_CONTACT = "no_contact", "Nog geen contact met de expert (aan secretariaat)"
     APPOINTMENT = "appointment", "Afspraak in je agenda (aan AIOS en expert)"
     APPOINTMENT_REMINDER = "appointment_reminder", "Herinnering: over twee dagen het gesprek"
+    CERTIFICATE_COPY = "certificate_copy", "Certificaat van deelname (kopie aan opleider)"
     EXPERT_ANSWERED = "expert_answered", "Antwoord van de expert (aan secretariaat)"
     COVER_LINK = "cover_link", "Link naar ‘Mijn boekenkaft’ (aan expert)"
     RECRUIT_INVITE = "recruit_invite", "Werving: uitnodiging nieuwe expert (eigen netwerk)"

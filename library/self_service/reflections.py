@@ -24,14 +24,17 @@ from cms.pdf import render_pdf
 from cms.validators import plain_text
 from library.models import (
     CompetenceArea,
+    EmailKind,
     Evaluation,
     ExpertKind,
     ExpertPage,
     LoanEvent,
     LoanRequest,
     Reflection,
+    Supervisor,
 )
 from library.models.loans import CONVERSATION_STATUSES, LoanStatus
+from library.process.mail import compose, send
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 # The toolkit asks for ½–1 A4 of reflection; an hour to write it is what the certificate counts.
@@ -281,3 +284,38 @@ def verify(code: str) -> Verified | None:
         return None
     loan = reflection.request
     return Verified(date=conversation_date(loan), book_title=loan.book_title)
+
+
+# --- a copy for the supervisor, with the resident's consent ---
+
+
+def supervisor_of(loan: LoanRequest) -> Supervisor | None:
+    """The supervisor in the register (Snippets → Opleiders) by the name the resident gave."""
+    wanted = " ".join(loan.supervisor.split()).casefold()
+    known = Supervisor.objects.all()
+    return next((item for item in known if " ".join(item.name.split()).casefold() == wanted), None)
+
+
+def send_to_supervisor(loan: LoanRequest, reflection: Reflection, verify_url: str):
+    """Mail the certificate to the supervisor; only on the resident's explicit request. A
+    ValidationError (in Dutch) when the supervisor is not in the register: the resident then
+    forwards it themselves (we never mail an address a visitor typed)."""
+    supervisor = supervisor_of(loan)
+    if supervisor is None:
+        raise ValidationError(
+            "Je opleider staat niet in ons overzicht van opleiders. Download het certificaat "
+            "en stuur het zelf door."
+        )
+    email = compose(
+        EmailKind.CERTIFICATE_COPY,
+        loan,
+        recipients=[supervisor.email],
+        naam_opleider=supervisor.name,
+    )
+    pdf = render_certificate(loan, reflection, verify_url)
+    email.attachments.append(
+        (f"certificaat-{reflection.certificate_code}.pdf", pdf, "application/pdf")
+    )
+    event = send(loan, email)
+    LoanEvent.note(loan, "Certificaat naar de opleider gestuurd, op verzoek van de AIOS")
+    return event

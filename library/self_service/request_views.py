@@ -46,6 +46,9 @@ def my_request(request, token: str):
         reflection_form = ReflectionForm(request.POST, request.FILES)
         if hand_in(request, loan, reflection_form):
             return redirect(request.path)
+    elif request.method == "POST" and request.POST.get("action") == "supervisor_copy":
+        send_copy(request, loan)
+        return redirect(request.path)
     elif request.method == "POST":
         if request.POST.get("action") == "no_contact":
             try:
@@ -74,6 +77,27 @@ def my_request(request, token: str):
             "reflection": reflections.reflection_of(loan) if may_reflect else None,
         },
     )
+
+
+def send_copy(request, loan) -> None:
+    """The certificate to the supervisor: only with the consent box ticked, only once the
+    report is in."""
+    reflection = reflections.reflection_of(loan) if reflections.may_reflect(loan) else None
+    if reflection is None or not reflection.is_received:
+        messages.info(request, "Lever eerst je reflectieverslag in.")
+        return
+    if request.POST.get("consent") != "on":
+        messages.info(request, "Vink aan dat we het certificaat naar je opleider mogen sturen.")
+        return
+    verify_url = request.build_absolute_uri(
+        reverse("library_certificate_check", args=[reflection.certificate_code])
+    )
+    try:
+        reflections.send_to_supervisor(loan, reflection, verify_url)
+    except ValidationError as refusal:
+        messages.info(request, " ".join(refusal.messages))
+    else:
+        messages.success(request, "Het certificaat is naar je opleider gestuurd.")
 
 
 def hand_in(request, loan, form: ReflectionForm) -> bool:

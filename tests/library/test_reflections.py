@@ -302,3 +302,49 @@ def test_no_reflection_reminder_once_the_report_is_in(client, held):
     assert held in reminders.reflection_due(timezone.localdate())
     hand_in(client, held, text=TEXT)
     assert held not in reminders.reflection_due(timezone.localdate())
+
+
+# --- a copy for the supervisor ---
+
+
+def test_the_certificate_goes_to_the_supervisor_only_with_consent(client, held):
+    from django.core import mail
+
+    from library.models import Supervisor
+
+    Supervisor.objects.create(name="Dr. P.  Visser", email="visser@example.org")
+    hand_in(client, held, text=TEXT)
+    mail.outbox.clear()
+    client.post(page_path(held), {"action": "supervisor_copy"})
+    assert mail.outbox == []  # no consent ticked
+    client.post(page_path(held), {"action": "supervisor_copy", "consent": "on"})
+    [copy] = mail.outbox
+    assert copy.to == ["visser@example.org"]
+    [(name, content, mimetype)] = copy.attachments
+    assert mimetype == "application/pdf" and name.endswith(".pdf")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+    assert "Sanne de Boer" in text
+    assert held.events.filter(subject__contains="op verzoek van de AIOS").exists()
+
+
+def test_no_copy_to_a_supervisor_outside_the_register(client, held):
+    from django.core import mail
+
+    hand_in(client, held, text=TEXT)
+    mail.outbox.clear()
+    response = client.post(
+        page_path(held), {"action": "supervisor_copy", "consent": "on"}, follow=True
+    )
+    assert mail.outbox == []
+    assert "niet in ons overzicht van opleiders" in response.content.decode()
+
+
+def test_no_copy_before_the_report_is_in(client, held):
+    from django.core import mail
+
+    from library.models import Supervisor
+
+    Supervisor.objects.create(name="Dr. P. Visser", email="visser@example.org")
+    mail.outbox.clear()
+    client.post(page_path(held), {"action": "supervisor_copy", "consent": "on"})
+    assert mail.outbox == []
