@@ -235,6 +235,7 @@ def test_desk_search_finds_part_of_a_name_address_or_book(desk_client, site, typ
 SNIPPET_LISTINGS = [
     "/admin/snippets/library/supervisor/",
     "/admin/snippets/library/emailtemplate/",
+    "/admin/snippets/library/competencearea/",
     "/admin/snippets/curriculum/essence/",
     "/admin/snippets/curriculum/workmethod/",
 ]
