@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from library.catalogue.suggestions import suggest_books
+from library.catalogue.suggestions import STOP_WORDS, suggest_books
 from library.models import (
     Availability,
     Evaluation,
@@ -29,16 +29,6 @@ from library.process import deadlines
 
 S = LoanStatus
 MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-# Common Dutch words that say nothing about what residents want to learn.
-_STOPWORDS = """
-aan achter af al alle alles als altijd andere ben bij binnen daar dan dat de deze die dit doe doen
-door dus een eens en er ervan geen graag had heb hebben heeft hem het hier hij hoe hun iets ik in
-is ja je jij kan kon kunnen leren maar me meer meest met mij mijn moet na naar niet nog nu of om
-omdat ons ook op over te tegen toe tot u uit van veel voor waar wanneer wat we wel welke wie wil
-willen word worden wordt zal ze zelf zich zij zijn zo zoals zou zouden beter goed goede manier
-mensen omgaan patient patiënt patiënten patienten tijdens vooral
-"""
-STOPWORDS = frozenset(_STOPWORDS.split())  # noqa: SIM905 - a word list reads better as text
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -123,7 +113,7 @@ def frequent_words(texts: list[str], limit: int = 15) -> list[tuple[str, int]]:
     counter: Counter[str] = Counter()
     for text in texts:
         words = {word.lower() for word in WORD.findall(text)}
-        counter.update(word for word in words if len(word) > 3 and word not in STOPWORDS)
+        counter.update(word for word in words if len(word) > 3 and word not in STOP_WORDS)
     return [(word, count) for word, count in counter.most_common(limit) if count > 1] or [
         (word, count) for word, count in counter.most_common(limit)
     ]

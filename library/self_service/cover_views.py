@@ -29,7 +29,11 @@ def ask_link(request):
 
 @never_cache
 def link_sent(request):
-    return TemplateResponse(request, "library/self_service/cover_sent.html")
+    return TemplateResponse(
+        request,
+        "library/self_service/link_sent.html",
+        {"belongs_to": "een boekenkaft", "page_name": "Mijn boekenkaft"},
+    )
 
 
 @never_cache

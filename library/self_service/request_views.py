@@ -32,7 +32,11 @@ def ask_link(request):
 
 @never_cache
 def link_sent(request):
-    return TemplateResponse(request, "library/self_service/request_sent.html")
+    return TemplateResponse(
+        request,
+        "library/self_service/link_sent.html",
+        {"belongs_to": "een aanvraag", "page_name": "Mijn aanvraag"},
+    )
 
 
 @never_cache

@@ -13,6 +13,7 @@ from cms import roles
 from library.models import CompetenceArea, LoanRequest
 from library.self_service import request_link
 from tests.factories import history, local_time, make_loan_with_history, user_in_group
+from tests.library.test_loans import form_data
 
 FORM_URL = "/expertbibliotheek/lenen/"
 QUESTION = "Bij welk competentiegebied past je leerdoel?"
@@ -21,24 +22,6 @@ QUESTION = "Bij welk competentiegebied past je leerdoel?"
 @pytest.fixture(autouse=True)
 def private_root(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-
-
-def form_data(expert="", **overrides):
-    data = {
-        "expert": str(expert),
-        "name": "Sanne de Boer",
-        "email": "sanne@example.org",
-        "phone": "06-0000 2222",
-        "programme": "huisartsgeneeskunde",
-        "programme_other": "",
-        "supervisor": "Dr. P. Visser",
-        "learning_goals": "Ik wil leren hoe ik hoop bespreek bij ongeneeslijk zieke patiënten.",
-        "motivation": "Ik merk dat ik dit gesprek vermijd.",
-        "consent": "on",
-        "website": "",
-    }
-    data.update(overrides)
-    return data
 
 
 def logged_in(group: str) -> Client:
