@@ -23,9 +23,9 @@ if settings.DEBUG:
 
 urlpatterns += [
     # Wagtail's own pattern allows no dots; routable pages also serve files such as
-    # /workshops/<slug>/docentenhandreiking.pdf.
+    # /workshops/<slug>/docentenhandreiking.pdf and presentatie.pptx.
     re_path(
-        r"^((?:[\w\-]+/)*[\w\-]+\.(?:pdf|png))$",
+        r"^((?:[\w\-]+/)*[\w\-]+\.(?:pdf|png|pptx|txt|eml))$",
         wagtail_views.serve,
         name="wagtail_serve_file",
     ),

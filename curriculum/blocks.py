@@ -45,11 +45,48 @@ class SessionBlock(blocks.StructBlock):
         default=[],
         min_num=0,
     )
+    materials = blocks.ListBlock(
+        blocks.CharBlock(label="Benodigdheid", max_length=120),
+        label="Benodigdheden",
+        default=[],
+        min_num=0,
+        help_text="Wat de trainer voor dit onderdeel klaarlegt (de werkvormen voegen die van "
+        "henzelf toe), bijv. ‘geprinte casus per groepje’.",
+    )
+    for_participants = blocks.BooleanBlock(
+        label="Opdracht voor deelnemers",
+        required=False,
+        help_text="Aanvinken als de deelnemers deze beschrijving (casus en vragen) op papier en "
+        "op een dia krijgen. Tips blijven altijd voor de trainer.",
+    )
 
     class Meta:
         icon = "list-ol"
         label = "Programmaonderdeel"
         form_classname = "programme-session"
+
+
+CARD_COLOURS = [
+    ("wit", "Wit"),
+    ("rood", "Rood"),
+    ("zwart", "Zwart"),
+    ("geel", "Geel"),
+    ("groen", "Groen"),
+    ("blauw", "Blauw"),
+    ("oranje", "Oranje"),
+]
+
+
+class PrintableCardBlock(blocks.StructBlock):
+    """A card participants hold during a work method (a thinking hat, a traffic-light colour)."""
+
+    title = blocks.CharBlock(label="Titel", max_length=60)
+    text = blocks.TextBlock(label="Tekst", max_length=300)
+    colour = blocks.ChoiceBlock(choices=CARD_COLOURS, label="Kleur", default="wit")
+
+    class Meta:
+        icon = "doc-empty"
+        label = "Kaart"
 
 
 class AuthorBlock(blocks.StructBlock):

@@ -33,6 +33,11 @@ DEFAULT_LICENCE_URL = "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.nl
 # Wagtail hands a routable page its remaining path with a slash appended; the public URL has
 # none (config/urls.py routes file-like URLs to Wagtail).
 GUIDE_ROUTE = r"^docentenhandreiking\.pdf/?$"
+DECK_PDF_ROUTE = r"^presentatie\.pdf/?$"
+DECK_PPTX_ROUTE = r"^presentatie\.pptx/?$"
+RUN_SHEET_PDF_ROUTE = r"^draaiboek\.pdf/?$"
+HANDOUT_ROUTE = r"^hand-out\.pdf/?$"
+INVITATION_ROUTE = r"^uitnodiging\.(?P<extension>txt|eml)/?$"
 PDF_PREVIEW_MODE = "pdf"
 
 
@@ -162,6 +167,12 @@ class WorkshopIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
 
         return guides.all_guides_response(self)
 
+    @path("werkvormen/", name="work_methods")
+    def work_methods(self, request: HttpRequest) -> HttpResponse:
+        from curriculum import work_methods
+
+        return work_methods.work_methods_view(request, self)
+
 
 def running_total(stream_name: str, target_field: str) -> str:
     """Placeholder that static/js/admin-running-totals.js fills while the editor types."""
@@ -211,6 +222,14 @@ class WorkshopPageForm(WagtailAdminPageForm):
         return cleaned
 
 
+class ContentStatus(models.TextChoices):
+    """Where a workshop's content comes from, shown on its page and its guide's cover."""
+
+    FROM_GUIDE = "from_guide", "Uit de docentenhandreiking"
+    EXAMPLE = "example", "Voorbeeldinhoud, nog niet vastgesteld"
+    ADOPTED = "adopted", "Vastgesteld door de redactie"
+
+
 class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """One two-hour workshop on one essence; renders as a web page and as a trainer guide."""
 
@@ -242,6 +261,28 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
         help_text="De deelnemer …",
     )
     programme = StreamField([("session", SessionBlock())], verbose_name="Programma")
+    content_status = models.CharField(
+        "Herkomst en status",
+        max_length=20,
+        choices=ContentStatus.choices,
+        default=ContentStatus.EXAMPLE,
+        help_text="Staat op de webpagina en op de omslag van de docentenhandreiking.",
+    )
+    source_note = models.TextField(
+        "Toelichting op de herkomst",
+        blank=True,
+        max_length=600,
+        help_text="Bijv. welke versie van de docentenhandreiking, en wat deze site zelf toevoegde.",
+    )
+    authors = StreamField(
+        [("author", AuthorBlock())],
+        verbose_name="Auteurs van deze workshop",
+        blank=True,
+        help_text="Leeg: de handreiking noemt geen auteurs (de reeks heeft eigen auteurs).",
+    )
+    versions = StreamField(
+        [("version", VersionBlock())], verbose_name="Versiegeschiedenis", blank=True
+    )
 
     base_form_class = WorkshopPageForm
     content_panels = [
@@ -265,6 +306,15 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
                 HelpPanel(content=running_total("programme", "duration_minutes")),
             ],
             heading="Programma",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("content_status"),
+                FieldPanel("source_note"),
+                FieldPanel("authors"),
+                FieldPanel("versions"),
+            ],
+            heading="Herkomst, auteurs en versie",
         ),
     ]
     search_fields = [
@@ -293,6 +343,23 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
     @property
     def preparation_total(self) -> int:
         return sum(block.value["minutes"] for block in self.preparation_items)
+
+    @property
+    def latest_version(self):
+        return self.versions[-1].value if self.versions else None
+
+    @property
+    def is_example_content(self) -> bool:
+        return self.content_status == ContentStatus.EXAMPLE
+
+    def used_work_methods(self) -> list:
+        """The work methods the programme uses, each once, in the order they first appear."""
+        seen: dict[int, object] = {}
+        for session in self.programme:
+            for method in session.value["work_methods"]:
+                if method is not None and method.pk not in seen:
+                    seen[method.pk] = method
+        return list(seen.values())
 
     @property
     def series(self) -> WorkshopIndexPage | None:
@@ -350,6 +417,42 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
         from curriculum import guides
 
         return guides.guide_response(self)
+
+    @re_path(DECK_PDF_ROUTE, name="deck_pdf")
+    def deck_pdf(self, request: HttpRequest) -> HttpResponse:
+        from curriculum import decks
+
+        return decks.deck_pdf_response(self)
+
+    @re_path(DECK_PPTX_ROUTE, name="deck_pptx")
+    def deck_pptx(self, request: HttpRequest) -> HttpResponse:
+        from curriculum import decks
+
+        return decks.deck_pptx_response(self)
+
+    @path("draaiboek/", name="run_sheet")
+    def run_sheet(self, request: HttpRequest) -> HttpResponse:
+        from curriculum import run_sheets
+
+        return run_sheets.run_sheet_view(request, self)
+
+    @re_path(RUN_SHEET_PDF_ROUTE, name="run_sheet_pdf")
+    def run_sheet_pdf(self, request: HttpRequest) -> HttpResponse:
+        from curriculum import run_sheets
+
+        return run_sheets.run_sheet_pdf_view(request, self)
+
+    @re_path(HANDOUT_ROUTE, name="handout")
+    def handout(self, request: HttpRequest) -> HttpResponse:
+        from curriculum import handouts
+
+        return handouts.handout_response(self)
+
+    @re_path(INVITATION_ROUTE, name="invitation")
+    def invitation(self, request: HttpRequest, extension: str) -> HttpResponse:
+        from curriculum import invitations
+
+        return invitations.invitation_response(request, self, extension)
 
     @frameable_by_admin
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
