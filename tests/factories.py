@@ -43,6 +43,13 @@ def make_work_method(name: str = "Stoplichtmodel", **fields):
     from curriculum.models import WorkMethod
 
     fields.setdefault("description", "Afsluiten met groen, oranje of rood.")
+    cards = fields.pop("cards", [])
+    fields["cards"] = json.dumps(
+        [
+            {"type": "card", "value": {"title": title, "text": text, "colour": colour}}
+            for title, text, colour in cards
+        ]
+    )
     return WorkMethod.objects.create(name=name, **fields)
 
 
@@ -75,6 +82,8 @@ def session(minutes: int, part: str, description: str = "<p>Uitleg</p>", **extra
             "description": description,
             "tips": extra.get("tips", ""),
             "work_methods": extra.get("work_methods", []),
+            "materials": extra.get("materials", []),
+            "for_participants": extra.get("for_participants", False),
         },
     }
 

@@ -7,15 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-import segno
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.safestring import SafeString
 from django_tasks import task
 from wagtail.models import Site
 
 from cms.models import SiteSettings
 from cms.pdf import CachedPDF, Printable, pdf_response, pdf_to_png, render_pdf
+from cms.qr import qr_svg
 from library.models import ExpertIndexPage, ExpertPage
 
 LIBRARY_CSS = ("css/pdf-library.css",)
@@ -24,12 +23,6 @@ SLIDE = ("pdf/library/slide.html", *LIBRARY_CSS)
 COVER = ("pdf/library/cover.html", "pdf/library/_cover.html", *LIBRARY_CSS)
 BOOKLET = ("pdf/library/booklet.html", "pdf/library/_cover.html", *LIBRARY_CSS)
 SLIDE_PNG_WIDTH = 1920
-
-
-def qr_svg(url: str) -> SafeString:
-    """The QR code of a URL as inline SVG (vector: sharp at any print size)."""
-    code = segno.make(url, error="m")
-    return SafeString(code.svg_inline(scale=4, border=2, dark="#073c46", omitsize=True))
 
 
 def full_url(page) -> str:
