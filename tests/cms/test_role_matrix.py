@@ -610,6 +610,7 @@ def crafted_fields(key: str) -> dict:
             "description": rich_text("<p>Uitleg</p>"),
             "tips": rich_text(""),
             "work_methods": streamfield([]),
+            "materials": streamfield([]),
         }
         return {
             "preparation_items": streamfield(
@@ -632,6 +633,8 @@ def crafted_fields(key: str) -> dict:
                     )
                 ]
             ),
+            "authors": streamfield([]),
+            "versions": streamfield([]),
         }
     return {}  # the loan form: no stream fields
 

@@ -39,11 +39,15 @@ def workshop_form(essence, programme_minutes, preparation_minutes, stated_prepar
                             ),
                             "tips": rich_text(""),
                             "work_methods": streamfield([]),
+                            "materials": streamfield([]),
                         },
                     )
                     for i, m in enumerate(programme_minutes)
                 ]
             ),
+            "content_status": "example",
+            "authors": streamfield([]),
+            "versions": streamfield([]),
         }
     )
 
