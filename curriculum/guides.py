@@ -17,12 +17,20 @@ from django.utils import timezone
 from django_tasks import task
 
 from cms.pdf import CachedPDF, Printable, human_size, pdf_response, render_pdf
+from curriculum import work_methods
 from curriculum.models import Essence, WorkMethod, WorkshopIndexPage, WorkshopPage
 
 logger = logging.getLogger(__name__)
 
 GUIDE_TEMPLATE = "pdf/curriculum/guide.html"
-GUIDE_TEMPLATES = (GUIDE_TEMPLATE, "pdf/curriculum/_general.html", "pdf/curriculum/_workshop.html")
+GUIDE_TEMPLATES = (
+    GUIDE_TEMPLATE,
+    "pdf/curriculum/_general.html",
+    "pdf/curriculum/_workshop.html",
+    "pdf/curriculum/_essence_material.html",
+    "pdf/curriculum/_appendix.html",
+    "pdf/_notes.html",
+)
 
 
 def snippets_version() -> tuple:
@@ -73,6 +81,8 @@ def render_guides(series: WorkshopIndexPage | None, workshops: list[WorkshopPage
             "general_sections": series.general_sections() if series else [],
             "essences": Essence.objects.all(),
             "workshops": workshops,
+            # Only the methods these workshops use: a trainer carries no pages they never need.
+            "appendix_methods": work_methods.appendix_methods(workshops),
             "document_title": title,
             "printed_on": timezone.localdate(),
         },

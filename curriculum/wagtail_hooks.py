@@ -1,12 +1,13 @@
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.pdf import WARM_PDF_CACHE_HOOK
-from curriculum import guides
-from curriculum.models import Essence, WorkMethod
+from curriculum import decks, guides
+from curriculum.models import Essence, WorkMethod, WorkshopPage
 
 
 class EssenceViewSet(SnippetViewSet):
@@ -51,3 +52,28 @@ def admin_css():
 @hooks.register(WARM_PDF_CACHE_HOOK)
 def trainer_guides_to_warm():
     return guides.guides_to_warm()
+
+
+@hooks.register(WARM_PDF_CACHE_HOOK)
+def slide_decks_to_warm():
+    return decks.decks_to_warm()
+
+
+TRAINER_MATERIAL = (
+    ("Docentenhandreiking (PDF)", "docentenhandreiking.pdf"),
+    ("Presentatie (PowerPoint)", "presentatie.pptx"),
+    ("Presentatie (PDF)", "presentatie.pdf"),
+    ("Hand-out deelnemers (PDF)", "hand-out.pdf"),
+    ("Draaiboek", "draaiboek/"),
+)
+
+
+@hooks.register("register_page_header_buttons")
+def trainer_material_buttons(page, user, view_name=None, next_url=None):
+    # What a trainer takes into class, one click from the editor. Only the published version
+    # is served, so only a live workshop gets the links.
+    page = page.specific
+    if isinstance(page, WorkshopPage) and page.live:
+        for order, (label, route) in enumerate(TRAINER_MATERIAL):
+            # Same priority would sort them by label; keep the order a trainer needs them.
+            yield MenuItem(label, page.url + route, icon_name="download", priority=80 + order)

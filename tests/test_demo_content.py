@@ -25,6 +25,15 @@ from library.models import (
     LoanRequest,
 )
 from library.models.emails import EmailKind
+from tests.curriculum.pdf_text import pdf_text
+
+# The working group's own flyer asks these, word for word (a fact of the source).
+FLYER_QUESTIONS = [
+    "Wat te doen bij refractaire pijn?",
+    "Hoe ga ik om met hoop?",
+    "Hoe ga ik om met veeleisende familieleden?",
+    "Hoe ga ik om met zingevingsvragen?",
+]
 
 # Every validator of the demo data (load_demo runs them through each app's demo.check()).
 CHECKS = [workshops.check, library.check, emails.check]
@@ -38,6 +47,7 @@ def first(items: list[dict], **wanted) -> dict:
 SHIPPED = {
     "workshops": (workshops.check, workshops.WORKSHOPS),
     "essences": (workshops.check, workshops.ESSENCES),
+    "series": (workshops.check, workshops.SERIES),
     "work_methods": (workshops.check, workshops.WORK_METHODS),
     "experts": (library.check, library.EXPERTS),
     "instruction_pages": (library.check, library.INSTRUCTION_PAGES),
@@ -80,6 +90,53 @@ BROKEN = {
         "workshop 1: unbalanced <ul>",
     ),
     "essence-missing": ("essences", list.pop, "essences must be numbered 1..8 in order"),
+    # Workshops: where their content comes from, and what participants hold.
+    "example-workshop-with-authors": (
+        "workshops",
+        lambda items: items[0].update(authors=[("Yvette van der Linden", "LUMC")]),
+        "workshop 1: example content has no authors",
+    ),
+    "workshop-5-not-from-the-guide": (
+        "workshops",
+        lambda items: items[4].update(content_status="example", authors=[]),
+        "workshop 5: from the trainer guide, with its five authors and version 1.0",
+    ),
+    "unknown-content-status": (
+        "workshops",
+        lambda items: items[2].update(content_status="vastgesteld"),
+        "workshop 3: unknown content status 'vastgesteld'",
+    ),
+    "version-date-not-iso": (
+        "workshops",
+        lambda items: items[1].update(versions=[("0.1", "30-11-2026", "")]),
+        "workshop 2: version 0.1 has no valid date",
+    ),
+    "no-part-for-participants": (
+        "workshops",
+        lambda items: [s.update(for_participants=False) for s in items[6]["sessions"]],
+        "workshop 7: no part for participants",
+    ),
+    "series-with-authors": (
+        "series",
+        lambda item: item.update(authors=[("Yvette van der Linden", "LUMC")]),
+        "series: authors and versions belong to each workshop",
+    ),
+    # Essences and work methods: their material.
+    "reading-question-missing": (
+        "essences",
+        lambda items: items[3].update(reading_question=""),
+        "reading question of Individueel zorgplan",
+    ),
+    "quotation-without-source": (
+        "essences",
+        lambda items: items[0].update(quotation="Een zin die niemand zei."),
+        "quotation of Markering without its source",
+    ),
+    "card-colour-unknown": (
+        "work_methods",
+        lambda items: first(items, name="Stoplichtmodel")["cards"][1].update(colour="paars"),
+        "Stoplichtmodel / card 'Oranje': colour 'paars' unknown",
+    ),
     "work-method-twice": (
         "work_methods",
         lambda items: items.append(dict(items[0])),
@@ -205,3 +262,15 @@ def test_the_demo_has_the_workshops_the_catalogue_with_covers_and_the_loan_form(
     assert withdrawn not in html
     assert set(EmailTemplate.objects.values_list("kind", flat=True)) == set(EmailKind.values)
     assert LoanRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_flyer_asks_the_working_groups_four_example_questions(client):
+    call_command("load_demo")
+    catalogue = ExpertIndexPage.objects.get()
+    assert [block.value for block in catalogue.recruit_examples] == FLYER_QUESTIONS
+    response = client.get(catalogue.url + "flyer.pdf")
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    for question in FLYER_QUESTIONS:
+        assert f"‘{question}’" in text

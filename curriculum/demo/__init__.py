@@ -31,15 +31,22 @@ def ensure_rows(model, key: str, rows: list[dict]) -> dict:
     return found
 
 
+def authors_stream(authors: list[tuple[str, str]]) -> str:
+    return stream_of("author", [{"name": name, "organisation": org} for name, org in authors])
+
+
+def versions_stream(versions: list[tuple[str, str, str]]) -> str:
+    return stream_of("version", [{"version": v, "date": d, "changes": c} for v, d, c in versions])
+
+
+def work_method_rows() -> list[dict]:
+    """The work methods as model fields: their printable cards as a StreamField."""
+    return [{**method, "cards": stream_of("card", method["cards"])} for method in WORK_METHODS]
+
+
 def ensure_series(home: HomePage) -> WorkshopIndexPage:
-    fields = {key: value for key, value in SERIES.items() if key not in {"authors", "versions"}}
-    fields["authors"] = stream_of(
-        "author", [{"name": name, "organisation": org} for name, org in SERIES["authors"]]
-    )
-    fields["versions"] = stream_of(
-        "version",
-        [{"version": v, "date": d, "changes": c} for v, d, c in SERIES["versions"]],
-    )
+    # The series is this site's collection: authors and versions belong to each workshop.
+    fields = dict(SERIES)
     fields["show_in_menus"] = True
     return ensure_child_page(home, WorkshopIndexPage, "workshops", **fields)
 
@@ -52,6 +59,8 @@ def workshop_fields(data: dict, essence: Essence, methods: dict[str, WorkMethod]
             "description": session["description"],
             "tips": session["tips"],
             "work_methods": [methods[name].pk for name in session["work_methods"]],
+            "materials": session["materials"],
+            "for_participants": session["for_participants"],
         }
         for session in data["sessions"]
     ]
@@ -66,6 +75,10 @@ def workshop_fields(data: dict, essence: Essence, methods: dict[str, WorkMethod]
         "participant_preparation": stream_of("task", data["participant_preparation"]),
         "learning_goals": stream_of("goal", data["learning_goals"]),
         "programme": stream_of("session", sessions),
+        "content_status": data["content_status"],
+        "source_note": data["source_note"],
+        "authors": authors_stream(data["authors"]),
+        "versions": versions_stream(data["versions"]),
     }
 
 
@@ -73,7 +86,7 @@ def workshop_fields(data: dict, essence: Essence, methods: dict[str, WorkMethod]
 def load() -> None:
     home = HomePage.objects.first()
     essences = ensure_rows(Essence, "number", ESSENCES)
-    methods = ensure_rows(WorkMethod, "name", WORK_METHODS)
+    methods = ensure_rows(WorkMethod, "name", work_method_rows())
     series = ensure_series(home)
     for data in WORKSHOPS:
         essence = essences[data["essence"]]

@@ -1,8 +1,12 @@
 """Demo content for the workshop series: texts written for this site, facts from the
 trainer guide."""
 
+import datetime
+
 from cms.demo import checks
 from cms.demo.checks import require
+from curriculum.blocks import CARD_COLOURS
+from curriculum.models.pages import ContentStatus
 
 KWALITEITSKADER_PDF = (
     "https://palliaweb.nl/getmedia/02b81c30-d9be-4c51-83bf-deb1260ccf7b/"
@@ -111,14 +115,32 @@ SERIES = {
         "deelnemers van tevoren moeten doen. Kijk dat als trainer op tijd na en laat de "
         "deelnemers ruim van tevoren weten wat er van hen wordt verwacht.</p>"
     ),
-    "authors": [
-        ("Yvette van der Linden", "Leids Universitair Medisch Centrum"),
-        ("Carolien Burghout", "Jeroen Bosch Ziekenhuis"),
-        ("Famke van Heeckeren", "PZNL"),
-        ("Elise Posma", "PZNL"),
-        ("Marjolein Verkammen", "PZNL"),
-    ],
-    "versions": [("1.0", "2024-10-01", "Eerste versie")],
+}
+
+# Where each workshop's content comes from. Only workshop 5 has a trainer guide behind it (its
+# authors and version are that guide's); the other seven were written for this demo site and
+# carry neither the guide's authors nor its version. The series itself is this site's
+# collection: it has a licence, but no authors or version of its own.
+FROM_GUIDE = "from_guide"
+EXAMPLE = "example"
+GUIDE_AUTHORS = [
+    ("Yvette van der Linden", "Leids Universitair Medisch Centrum"),
+    ("Carolien Burghout", "Jeroen Bosch Ziekenhuis"),
+    ("Famke van Heeckeren", "PZNL"),
+    ("Elise Posma", "PZNL"),
+    ("Marjolein Verkammen", "PZNL"),
+]
+GUIDE_VERSION = ("1.0", "2024-10-01", "Eerste versie")
+EXAMPLE_CONTENT = {
+    "content_status": EXAMPLE,
+    "source_note": (
+        "Deze workshop is voor deze demosite geschreven, naar het voorbeeld van de "
+        "docentenhandreiking voor workshop 5 en aan de hand van het Kwaliteitskader. Er ligt "
+        "geen docentenhandreiking onder en de inhoud is nog niet vastgesteld: gebruik hem als "
+        "voorbeeld en pas hem aan voordat je hem geeft."
+    ),
+    "authors": [],
+    "versions": [("0.1", "2026-11-30", "Voorbeeldinhoud voor de demo")],
 }
 
 ESSENCES = [
@@ -135,6 +157,13 @@ ESSENCES = [
         "podcast_url": "",
         "animation_url": "",
         "kwaliteitskader_url": KWALITEITSKADER_PAGE,
+        "book_chapter": "Hoofdstuk 1, ‘De palliatieve fase van de ziekte begint’",
+        "reading_question": (
+            "Op welk moment merkten de patiënt en de zorgverlener in dit hoofdstuk dat er iets "
+            "veranderde, en wat had jij op dat moment willen zeggen of vragen?"
+        ),
+        "quotation": "",
+        "quotation_source": "",
     },
     {
         "number": 2,
@@ -149,6 +178,13 @@ ESSENCES = [
         "podcast_url": "",
         "animation_url": "",
         "kwaliteitskader_url": KWALITEITSKADER_PAGE,
+        "book_chapter": "Hoofdstuk 2, ‘Samen beslissen’",
+        "reading_question": (
+            "Welke keuze lag er in dit hoofdstuk op tafel, en wat had de patiënt nodig om daar "
+            "echt zelf over mee te beslissen?"
+        ),
+        "quotation": "",
+        "quotation_source": "",
     },
     {
         "number": 3,
@@ -163,6 +199,13 @@ ESSENCES = [
         "podcast_url": "",
         "animation_url": "",
         "kwaliteitskader_url": KWALITEITSKADER_PAGE,
+        "book_chapter": "Hoofdstuk 3, ‘Praten over de toekomst’",
+        "reading_question": (
+            "Wat wilde de patiënt in dit hoofdstuk dat zijn zorgverleners wisten over de tijd "
+            "die nog kwam, en wanneer was een goed moment geweest om daarnaar te vragen?"
+        ),
+        "quotation": "",
+        "quotation_source": "",
     },
     {
         "number": 4,
@@ -177,6 +220,13 @@ ESSENCES = [
         "podcast_url": "",
         "animation_url": "",
         "kwaliteitskader_url": KWALITEITSKADER_PAGE,
+        "book_chapter": "Hoofdstuk 4, ‘Persoonlijk dossier’",
+        "reading_question": (
+            "Welke wensen en afspraken uit dit hoofdstuk zou jij in het zorgplan opschrijven, "
+            "en hoe zorg je dat iedere betrokken zorgverlener ze vindt?"
+        ),
+        "quotation": "",
+        "quotation_source": "",
     },
     {
         "number": 5,
@@ -191,6 +241,13 @@ ESSENCES = [
         "podcast_url": PODCAST_5,
         "animation_url": ANIMATION_5,
         "kwaliteitskader_url": COORDINATION_PAGE,
+        "book_chapter": "Hoofdstuk 5, ‘Onderlinge afstemming en voortgang’",
+        "reading_question": (
+            "Waar sloot de zorg in dit verhaal goed op elkaar aan, en waar merkten de patiënt "
+            "en zijn naasten dat zorgverleners langs elkaar heen werkten?"
+        ),
+        "quotation": "",
+        "quotation_source": "",
     },
     {
         "number": 6,
@@ -205,6 +262,13 @@ ESSENCES = [
         "podcast_url": "",
         "animation_url": "",
         "kwaliteitskader_url": KWALITEITSKADER_PAGE,
+        "book_chapter": "Hoofdstuk 6, ‘Kennis en vaardigheden’",
+        "reading_question": (
+            "Wanneer had de zorgverlener in dit hoofdstuk de kennis van een ander nodig, en wat"
+            " maakte het makkelijk of moeilijk om die hulp te vragen?"
+        ),
+        "quotation": "",
+        "quotation_source": "",
     },
     {
         "number": 7,
@@ -218,6 +282,13 @@ ESSENCES = [
         "podcast_url": "",
         "animation_url": "",
         "kwaliteitskader_url": KWALITEITSKADER_PAGE,
+        "book_chapter": "Hoofdstuk 7, ‘Goed contact’",
+        "reading_question": (
+            "Welk moment in het gesprek tussen patiënt en zorgverlener bleef je bij, en wat "
+            "maakte dat het contact daar wel of juist niet lukte?"
+        ),
+        "quotation": "",
+        "quotation_source": "",
     },
     {
         "number": 8,
@@ -231,6 +302,13 @@ ESSENCES = [
         "podcast_url": "",
         "animation_url": "",
         "kwaliteitskader_url": KWALITEITSKADER_PAGE,
+        "book_chapter": "Hoofdstuk 8, ‘Goed voor jezelf zorgen’",
+        "reading_question": (
+            "Wat hielp de zorgverlener in dit hoofdstuk om het werk vol te houden, en wat "
+            "herken je daarvan bij jezelf?"
+        ),
+        "quotation": "",
+        "quotation_source": "",
     },
 ]
 
@@ -263,6 +341,49 @@ WORK_METHODS = [
             "Management. Back Bay Books."
         ),
         "link": "https://www.zesdenkhoeden.nl/",
+        "group_size": "3 à 4 personen per groepje",
+        "materials": (
+            "gekleurde hoeden of kaarten (wit, rood, zwart, geel, groen, blauw), één set "
+            "per groepje\n"
+            "de vragen op een dia of op papier"
+        ),
+        "cards": [
+            {
+                "title": "Witte hoed",
+                "text": "Feiten en informatie. Wat weten we zeker, en wat weten we nog niet?",
+                "colour": "wit",
+            },
+            {
+                "title": "Rode hoed",
+                "text": (
+                    "Gevoel en intuïtie. Wat voel je hierbij, zonder dat je het hoeft uit te "
+                    "leggen?"
+                ),
+                "colour": "rood",
+            },
+            {
+                "title": "Zwarte hoed",
+                "text": (
+                    "Kritisch en voorzichtig. Wat kan er misgaan, en waar zitten de risico's?"
+                ),
+                "colour": "zwart",
+            },
+            {
+                "title": "Gele hoed",
+                "text": "Positief. Wat gaat er goed, en welke kansen zie je?",
+                "colour": "geel",
+            },
+            {
+                "title": "Groene hoed",
+                "text": "Creatief. Welke nieuwe ideeën of andere mogelijkheden zijn er?",
+                "colour": "groen",
+            },
+            {
+                "title": "Blauwe hoed",
+                "text": "Overzicht. Waar staan we in het gesprek, en wat is de volgende stap?",
+                "colour": "blauw",
+            },
+        ],
     },
     {
         "name": "Reflectiegesprek in duo's",
@@ -281,6 +402,9 @@ WORK_METHODS = [
         ),
         "source": "",
         "link": "",
+        "group_size": "tweetallen, of kleine groepjes",
+        "materials": "de reflectievragen op een dia of op papier",
+        "cards": [],
     },
     {
         "name": "Stoplichtmodel",
@@ -302,6 +426,25 @@ WORK_METHODS = [
         ),
         "source": "",
         "link": "",
+        "group_size": "de hele groep",
+        "materials": "stoplichtkaarten groen, oranje, rood per deelnemer",
+        "cards": [
+            {
+                "title": "Groen",
+                "text": "Dit ga ik toepassen in mijn werk, of blijven doen.",
+                "colour": "groen",
+            },
+            {
+                "title": "Oranje",
+                "text": "Hierover wil ik nog nadenken, of er meer over weten.",
+                "colour": "oranje",
+            },
+            {
+                "title": "Rood",
+                "text": "Hiermee stop ik, of dit past niet bij mijn werk.",
+                "colour": "rood",
+            },
+        ],
     },
     {
         "name": "Rollenspel",
@@ -320,6 +463,9 @@ WORK_METHODS = [
         ),
         "source": "",
         "link": "",
+        "group_size": "drie- of viertallen",
+        "materials": "korte beschrijving van de situatie en de rollen, één per groepje",
+        "cards": [],
     },
     {
         "name": "Casusbespreking in kleine groepen",
@@ -338,6 +484,11 @@ WORK_METHODS = [
         ),
         "source": "",
         "link": "",
+        "group_size": "3 à 4 personen per groepje",
+        "materials": (
+            "geprinte casus met de vragen, één per groepje\npapier en pen voor de notulist"
+        ),
+        "cards": [],
     },
     {
         "name": "Stellingenspel",
@@ -356,6 +507,12 @@ WORK_METHODS = [
         ),
         "source": "",
         "link": "",
+        "group_size": "de hele groep",
+        "materials": (
+            "de stellingen op dia's\n"
+            "een groene en een rode kaart per deelnemer, of een ruimte met twee kanten"
+        ),
+        "cards": [],
     },
     {
         "name": "Mindmap",
@@ -374,6 +531,9 @@ WORK_METHODS = [
         ),
         "source": "",
         "link": "",
+        "group_size": "de hele groep, of groepjes van 3 à 4",
+        "materials": "flip-over en stiften, één per groepje",
+        "cards": [],
     },
     {
         "name": "Luisteroefening in tweetallen",
@@ -391,6 +551,9 @@ WORK_METHODS = [
         ),
         "source": "",
         "link": "",
+        "group_size": "tweetallen",
+        "materials": "een klok of timer voor de wissel",
+        "cards": [],
     },
 ]
 
@@ -408,6 +571,8 @@ OPENING = {
     ),
     "tips": "<p>PowerPoint-presentatie met het programma.</p>",
     "work_methods": [],
+    "materials": ["beamer en laptop met de presentatie"],
+    "for_participants": False,
 }
 
 WORKSHOPS = [
@@ -415,6 +580,7 @@ WORKSHOPS = [
     {
         "essence": 1,
         "title": "De palliatieve fase van de ziekte begint",
+        **EXAMPLE_CONTENT,
         "introduction": (
             "<p>Markeren houdt in dat zorgverleners zich realiseren dat een patiënt een ziekte of "
             "aandoening heeft die niet meer te genezen is en waaraan hij op termijn zal "
@@ -519,6 +685,10 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>PowerPoint-presentatie met het programma.</p>",
                 "work_methods": [],
+                "materials": [
+                    "beamer en laptop met de presentatie",
+                ],
+                "for_participants": False,
             },
             {
                 "minutes": 20,
@@ -540,6 +710,11 @@ WORKSHOPS = [
                     "verschillend de groep het begin van de palliatieve fase ziet.</p>"
                 ),
                 "work_methods": [],
+                "materials": [
+                    "briefjes en pennen",
+                    "flip-over met een getekende tijdlijn van het ziektebeloop",
+                ],
+                "for_participants": False,
             },
             {
                 "minutes": 35,
@@ -567,6 +742,10 @@ WORKSHOPS = [
                     "PowerPoint-presentatie.</p>"
                 ),
                 "work_methods": ["Casusbespreking in kleine groepen"],
+                "materials": [
+                    "geprinte casus uit hoofdstuk 1 met de vragen, één per groepje",
+                ],
+                "for_participants": True,
             },
             {
                 "minutes": 30,
@@ -587,6 +766,8 @@ WORKSHOPS = [
                     "om oefenen gaat en niet om het perfecte gesprek.</p>"
                 ),
                 "work_methods": ["Rollenspel"],
+                "materials": [],
+                "for_participants": True,
             },
             {
                 "minutes": 25,
@@ -601,6 +782,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Sluit af met het stoplichtmodel (zie de PowerPoint-presentatie).</p>",
                 "work_methods": ["Stoplichtmodel"],
+                "materials": [],
+                "for_participants": False,
             },
         ],
     },
@@ -608,6 +791,7 @@ WORKSHOPS = [
     {
         "essence": 2,
         "title": "Samen beslissen",
+        **EXAMPLE_CONTENT,
         "introduction": (
             "<p>Bij gezamenlijke besluitvorming komen de patiënt, zijn naasten en de zorgverlener "
             "samen tot een keuze over zorg of behandeling. De zorgverlener brengt kennis in over "
@@ -697,6 +881,10 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>PowerPoint-presentatie met het programma.</p>",
                 "work_methods": [],
+                "materials": [
+                    "beamer en laptop met de presentatie",
+                ],
+                "for_participants": False,
             },
             {
                 "minutes": 20,
@@ -722,6 +910,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>PowerPoint-presentatie met dia's over de essentie.</p>",
                 "work_methods": [],
+                "materials": [],
+                "for_participants": False,
             },
             {
                 "minutes": 25,
@@ -746,6 +936,8 @@ WORKSHOPS = [
                     "stellingen.</p>"
                 ),
                 "work_methods": ["Stellingenspel"],
+                "materials": [],
+                "for_participants": False,
             },
             {
                 "minutes": 45,
@@ -774,6 +966,11 @@ WORKSHOPS = [
                     "gesprek.</p>"
                 ),
                 "work_methods": ["Rollenspel"],
+                "materials": [
+                    "geprinte casus uit hoofdstuk 2 met de vragen, één per groepje",
+                    "de drie goede vragen op papier, één per groepje",
+                ],
+                "for_participants": True,
             },
             {
                 "minutes": 20,
@@ -787,6 +984,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Sluit af met het stoplichtmodel (zie de PowerPoint-presentatie).</p>",
                 "work_methods": ["Stoplichtmodel"],
+                "materials": [],
+                "for_participants": False,
             },
         ],
     },
@@ -794,6 +993,7 @@ WORKSHOPS = [
     {
         "essence": 3,
         "title": "Praten over de toekomst",
+        **EXAMPLE_CONTENT,
         "introduction": (
             "<p>Proactieve zorgplanning is een doorlopend gesprek tussen patiënt, naasten en "
             "zorgverleners over wat de patiënt belangrijk vindt, welke doelen hij heeft en welke "
@@ -893,6 +1093,8 @@ WORKSHOPS = [
                     "<p>PowerPoint-presentatie met dia's over de essentie.</p>"
                 ),
                 "work_methods": ["Mindmap"],
+                "materials": [],
+                "for_participants": False,
             },
             {
                 "minutes": 40,
@@ -920,6 +1122,10 @@ WORKSHOPS = [
                     "Waar maakt u zich zorgen over? Wat geeft u kracht?</p>"
                 ),
                 "work_methods": ["Rollenspel"],
+                "materials": [
+                    "geprinte casus uit hoofdstuk 3 met de vragen, één per drietal",
+                ],
+                "for_participants": True,
             },
             {
                 "minutes": 30,
@@ -939,6 +1145,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Werkvorm: reflectiegesprek in duo's.</p>",
                 "work_methods": ["Reflectiegesprek in duo's"],
+                "materials": [],
+                "for_participants": True,
             },
             {
                 "minutes": 20,
@@ -952,6 +1160,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Sluit af met het stoplichtmodel (zie de PowerPoint-presentatie).</p>",
                 "work_methods": ["Stoplichtmodel"],
+                "materials": [],
+                "for_participants": False,
             },
         ],
     },
@@ -959,6 +1169,7 @@ WORKSHOPS = [
     {
         "essence": 4,
         "title": "Persoonlijk dossier",
+        **EXAMPLE_CONTENT,
         "introduction": (
             "<p>In het individueel zorgplan staat wat de patiënt belangrijk vindt, welke doelen "
             "hij heeft en welke afspraken er over zorg en behandeling zijn gemaakt, op alle "
@@ -1050,6 +1261,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>PowerPoint-presentatie met dia's over de essentie.</p>",
                 "work_methods": [],
+                "materials": [],
+                "for_participants": False,
             },
             {
                 "minutes": 35,
@@ -1072,6 +1285,10 @@ WORKSHOPS = [
                     "eigen organisatie geen herleidbare gegevens bevatten.</p>"
                 ),
                 "work_methods": ["Casusbespreking in kleine groepen"],
+                "materials": [
+                    "geprinte zorgplannen (zonder herleidbare gegevens) of casus, één per groepje",
+                ],
+                "for_participants": True,
             },
             {
                 "minutes": 30,
@@ -1090,6 +1307,8 @@ WORKSHOPS = [
                     "flap-over, zodat de verschillen zichtbaar worden.</p>"
                 ),
                 "work_methods": ["Mindmap"],
+                "materials": [],
+                "for_participants": True,
             },
             {
                 "minutes": 25,
@@ -1104,6 +1323,10 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Sluit af met het stoplichtmodel (zie de PowerPoint-presentatie).</p>",
                 "work_methods": ["Stoplichtmodel"],
+                "materials": [
+                    "flip-over om de afspraken van de groepjes naast elkaar te zetten",
+                ],
+                "for_participants": False,
             },
         ],
     },
@@ -1111,6 +1334,14 @@ WORKSHOPS = [
     {
         "essence": 5,
         "title": "Onderlinge afstemming en voortgang",
+        "content_status": FROM_GUIDE,
+        "source_note": (
+            "Programma, leerdoelen en voorbereiding uit de docentenhandreiking voor workshop 5 "
+            "(versie 1.0, oktober 2024), op deze site in eigen woorden. De leesvraag, de "
+            "materialen en de kaarten zijn voorbeeldinhoud van deze site."
+        ),
+        "authors": GUIDE_AUTHORS,
+        "versions": [GUIDE_VERSION],
         "introduction": (
             "<p>Palliatieve zorg van goede kwaliteit vraagt om coördinatie en continuïteit: "
             "zorgverleners denken met kennis van zaken vooruit en organiseren de zorg op tijd. "
@@ -1189,6 +1420,10 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>PowerPoint-presentatie met het programma.</p>",
                 "work_methods": [],
+                "materials": [
+                    "beamer en laptop met de presentatie",
+                ],
+                "for_participants": False,
             },
             {
                 "minutes": 20,
@@ -1205,6 +1440,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>PowerPoint-presentatie met dia's over de essentie.</p>",
                 "work_methods": [],
+                "materials": [],
+                "for_participants": False,
             },
             {
                 "minutes": 35,
@@ -1237,6 +1474,10 @@ WORKSHOPS = [
                     "</ul>"
                 ),
                 "work_methods": ["Zes denkhoeden van De Bono"],
+                "materials": [
+                    "geprinte casus uit hoofdstuk 5 met de vragen, één per groepje",
+                ],
+                "for_participants": True,
             },
             {
                 "minutes": 35,
@@ -1263,13 +1504,13 @@ WORKSHOPS = [
                     "een patiënt kan stellen (zie hieronder). Welke van deze vragen, of welke "
                     "andere, zou jij (vaker) willen stellen?"
                     "<ul>"
-                    "<li>Zijn er op dit moment dingen rond je ziekte en behandeling die nog "
-                    "niet goed geregeld zijn of blijven liggen?</li>"
-                    "<li>Waar lig je van wakker, terwijl niemand je daar ooit naar vraagt?</li>"
-                    "<li>Wat valt je het zwaarst van alles wat wij als medische zorgverleners "
-                    "van je vragen?</li>"
-                    "<li>Wat is thuis het moeilijkst, op de momenten dat jullie er alleen voor "
-                    "staan?</li>"
+                    "<li>Zijn er op dit moment nog losse eindjes in alles wat je vanwege je "
+                    "ziekte en behandeling moet doen?</li>"
+                    "<li>Welke dingen zitten je hoog, terwijl niemand je ernaar vraagt?</li>"
+                    "<li>Wat zit je het meest in de weg bij alles wat wij vanuit de medische "
+                    "kant van je vragen?</li>"
+                    "<li>Wat is thuis het lastigst, op de momenten dat jullie op jezelf "
+                    "aangewezen zijn?</li>"
                     "</ul>"
                     "</li>"
                     "</ol>"
@@ -1283,6 +1524,8 @@ WORKSHOPS = [
                     "en van patiënten naast elkaar worden gezet.</p>"
                 ),
                 "work_methods": ["Reflectiegesprek in duo's"],
+                "materials": [],
+                "for_participants": True,
             },
             {
                 "minutes": 20,
@@ -1297,6 +1540,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Sluit af met het stoplichtmodel (zie de PowerPoint-presentatie).</p>",
                 "work_methods": ["Stoplichtmodel"],
+                "materials": [],
+                "for_participants": False,
             },
         ],
     },
@@ -1304,6 +1549,7 @@ WORKSHOPS = [
     {
         "essence": 6,
         "title": "Kennis en vaardigheden",
+        **EXAMPLE_CONTENT,
         "introduction": (
             "<p>Goede palliatieve zorg vraagt van iedere zorgverlener en vrijwilliger kennis, "
             "vaardigheden en een houding die passen bij zijn of haar rol. Basiskennis van "
@@ -1398,6 +1644,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>PowerPoint-presentatie met dia's over de essentie.</p>",
                 "work_methods": [],
+                "materials": [],
+                "for_participants": False,
             },
             {
                 "minutes": 20,
@@ -1416,6 +1664,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Werkvorm: stellingenspel.</p>",
                 "work_methods": ["Stellingenspel"],
+                "materials": [],
+                "for_participants": False,
             },
             {
                 "minutes": 40,
@@ -1439,6 +1689,11 @@ WORKSHOPS = [
                     "contactgegevens van het consultatieteam in de eigen regio.</p>"
                 ),
                 "work_methods": ["Casusbespreking in kleine groepen"],
+                "materials": [
+                    "geprinte casus uit hoofdstuk 6 met de vragen, één per groepje",
+                    "contactgegevens van het consultatieteam in de eigen regio",
+                ],
+                "for_participants": True,
             },
             {
                 "minutes": 20,
@@ -1454,6 +1709,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Werkvorm: reflectiegesprek in duo's.</p>",
                 "work_methods": ["Reflectiegesprek in duo's"],
+                "materials": [],
+                "for_participants": True,
             },
             {
                 "minutes": 15,
@@ -1467,6 +1724,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Sluit af met het stoplichtmodel (zie de PowerPoint-presentatie).</p>",
                 "work_methods": ["Stoplichtmodel"],
+                "materials": [],
+                "for_participants": False,
             },
         ],
     },
@@ -1474,6 +1733,7 @@ WORKSHOPS = [
     {
         "essence": 7,
         "title": "Goed contact",
+        **EXAMPLE_CONTENT,
         "introduction": (
             "<p>Effectieve communicatie is het fundament onder alle andere essenties. Het gaat om "
             "open en eerlijk contact, waarin de zorgverlener nagaat wat de patiënt en zijn "
@@ -1563,6 +1823,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>PowerPoint-presentatie met dia's over de essentie.</p>",
                 "work_methods": [],
+                "materials": [],
+                "for_participants": False,
             },
             {
                 "minutes": 25,
@@ -1580,6 +1842,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Werkvorm: luisteroefening in tweetallen.</p>",
                 "work_methods": ["Luisteroefening in tweetallen"],
+                "materials": [],
+                "for_participants": True,
             },
             {
                 "minutes": 40,
@@ -1602,6 +1866,10 @@ WORKSHOPS = [
                     "goed ging, en pas daarna benoemen wat anders kan.</p>"
                 ),
                 "work_methods": ["Rollenspel"],
+                "materials": [
+                    "kaartjes met de lastige gesprekssituaties, één set per groepje",
+                ],
+                "for_participants": True,
             },
             {
                 "minutes": 25,
@@ -1615,6 +1883,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Sluit af met het stoplichtmodel (zie de PowerPoint-presentatie).</p>",
                 "work_methods": ["Stoplichtmodel"],
+                "materials": [],
+                "for_participants": False,
             },
         ],
     },
@@ -1622,6 +1892,7 @@ WORKSHOPS = [
     {
         "essence": 8,
         "title": "Goed voor jezelf zorgen",
+        **EXAMPLE_CONTENT,
         "introduction": (
             "<p>Wie zorgt voor mensen in de laatste fase van hun leven, krijgt te maken met "
             "verdriet, machteloosheid en soms morele dilemma's. Dat raakt, en dat mag ook. Om "
@@ -1716,6 +1987,10 @@ WORKSHOPS = [
                     "worden; benadruk dat iedereen zelf bepaalt wat hij of zij deelt.</p>"
                 ),
                 "work_methods": [],
+                "materials": [
+                    "beamer en laptop met de presentatie",
+                ],
+                "for_participants": False,
             },
             {
                 "minutes": 20,
@@ -1731,6 +2006,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>PowerPoint-presentatie met dia's over de essentie.</p>",
                 "work_methods": [],
+                "materials": [],
+                "for_participants": False,
             },
             {
                 "minutes": 30,
@@ -1747,6 +2024,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Werkvorm: mindmap op een flap-over per groepje.</p>",
                 "work_methods": ["Mindmap"],
+                "materials": [],
+                "for_participants": True,
             },
             {
                 "minutes": 40,
@@ -1769,6 +2048,8 @@ WORKSHOPS = [
                     "mogelijkheden voor steun en nazorg in de eigen organisatie.</p>"
                 ),
                 "work_methods": ["Reflectiegesprek in duo's"],
+                "materials": [],
+                "for_participants": True,
             },
             {
                 "minutes": 20,
@@ -1784,6 +2065,8 @@ WORKSHOPS = [
                 ),
                 "tips": "<p>Sluit af met het stoplichtmodel (zie de PowerPoint-presentatie).</p>",
                 "work_methods": ["Stoplichtmodel"],
+                "materials": [],
+                "for_participants": False,
             },
         ],
     },
@@ -1816,6 +2099,7 @@ def check(
         expected = f"2.{essence['number']} {essence['name']}"
         require(essence["kwaliteitskader_section"] == expected, f"section of {essence['name']}")
         require(len(essence["description"]) <= 800, f"description of {essence['name']}")
+        check_essence_material(essence)
     require(
         [workshop["essence"] for workshop in workshops] == list(range(1, 9)),
         "workshops must be ordered by essence 1..8",
@@ -1825,11 +2109,15 @@ def check(
         check_html(series[key], f"series {key}")
     check_html(series["programme_structure"], "series programme_structure")
     check_html(series["preparation"], "series preparation")
-    require(len(series["authors"]) == 5, "five authors")
+    require(
+        not series.get("authors") and not series.get("versions"),
+        "series: authors and versions belong to each workshop, not to the series",
+    )
     for method in work_methods:
         check_html(method["how_to_use"], method["name"])
         require(len(method["description"]) <= 800, f"description of {method['name']}")
         require(len(method["source"]) <= 300, f"source of {method['name']}")
+        check_work_method_material(method)
 
     for workshop in workshops:
         number = workshop["essence"]
@@ -1867,9 +2155,18 @@ def check(
             any("<ol>" in session["description"] for session in workshop["sessions"]),
             f"{name}: no numbered question list",
         )
+        check_provenance(workshop, name)
+        require(
+            any(session["for_participants"] for session in workshop["sessions"]),
+            f"{name}: no part for participants (the handout would be empty)",
+        )
         for session in workshop["sessions"]:
             where = f"{name} / {session['part']}"
             require(len(session["part"]) <= 120, f"{where}: part longer than 120 characters")
+            require(
+                all(0 < len(item) <= 120 for item in session["materials"]),
+                f"{where}: materials must be short lines",
+            )
             check_html(session["description"], where)
             check_html(session["tips"], where)
             for method in session["work_methods"]:
@@ -1884,3 +2181,66 @@ def check(
         [session["minutes"] for session in workshop_5["sessions"]] == [10, 20, 35, 35, 20],
         "workshop 5: programme must be 10 + 20 + 35 + 35 + 20",
     )
+    # Only workshop 5 has a trainer guide behind it; the others are this site's examples.
+    require(
+        workshop_5["content_status"] == FROM_GUIDE
+        and workshop_5["authors"] == GUIDE_AUTHORS
+        and workshop_5["versions"] == [GUIDE_VERSION],
+        "workshop 5: from the trainer guide, with its five authors and version 1.0",
+    )
+    for workshop in workshops:
+        if workshop is not workshop_5:
+            require(
+                workshop["content_status"] == EXAMPLE,
+                f"workshop {workshop['essence']}: example content, not from a trainer guide",
+            )
+
+
+def check_essence_material(essence: dict) -> None:
+    """The book chapter, reading question and quotation of one essence."""
+    name = essence["name"]
+    require(
+        essence["book_chapter"].startswith(f"Hoofdstuk {essence['number']}, ")
+        and len(essence["book_chapter"]) <= 250,
+        f"book chapter of {name}",
+    )
+    require(
+        0 < len(essence["reading_question"]) <= 600 and essence["reading_question"].endswith("?"),
+        f"reading question of {name}",
+    )
+    # Only real quotations, with their source: none is better than an invented one.
+    require(
+        bool(essence["quotation"]) == bool(essence["quotation_source"]),
+        f"quotation of {name} without its source",
+    )
+
+
+def check_work_method_material(method: dict) -> None:
+    """Group size, materials and printable cards of one work method."""
+    name = method["name"]
+    require(len(method["group_size"]) <= 120, f"group size of {name}")
+    require(len(method["materials"]) <= 800, f"materials of {name}")
+    colours = {value for value, _label in CARD_COLOURS}
+    for card in method["cards"]:
+        where = f"{name} / card {card['title']!r}"
+        require(card["colour"] in colours, f"{where}: colour {card['colour']!r} unknown")
+        require(len(card["title"]) <= 60 and len(card["text"]) <= 300, f"{where}: too long")
+
+
+def check_provenance(workshop: dict, name: str) -> None:
+    """Source, status, authors and versions of one workshop."""
+    status = workshop["content_status"]
+    require(status in ContentStatus.values, f"{name}: unknown content status {status!r}")
+    require(0 < len(workshop["source_note"]) <= 600, f"{name}: source note missing or too long")
+    if status == EXAMPLE:
+        # Example content written for this site is nobody's guide: no borrowed names.
+        require(not workshop["authors"], f"{name}: example content has no authors")
+    else:
+        require(bool(workshop["authors"]), f"{name}: authors missing")
+    require(bool(workshop["versions"]), f"{name}: no version")
+    for version, date, changes in workshop["versions"]:
+        require(len(version) <= 20 and len(changes) <= 300, f"{name}: version {version!r}")
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            require(False, f"{name}: version {version} has no valid date ({date!r})")

@@ -30,10 +30,12 @@ from library.models import (
 
 RECRUITMENT = {
     "recruit_question": "Loop je ergens tegenaan in de palliatieve zorg?",
+    # The four example questions of the working group's own flyer, as they stand there.
     "recruit_examples": stream(
-        ("question", "Hoe vertel ik dat genezing niet meer kan?"),
-        ("question", "Wat doe ik als de pijn niet wijkt?"),
-        ("question", "Hoe ga ik om met een boze familie aan het bed?"),
+        ("question", "Wat te doen bij refractaire pijn?"),
+        ("question", "Hoe ga ik om met hoop?"),
+        ("question", "Hoe ga ik om met veeleisende familieleden?"),
+        ("question", "Hoe ga ik om met zingevingsvragen?"),
     ),
     "recruit_call_to_action": "Leen een expert voor één gesprek over jouw eigen leervraag.",
     "selling_points": stream(
