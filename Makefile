@@ -65,6 +65,7 @@ clean:
 # table and writes bench-results.json.
 bench: install-test
 	$(BIN)/python benchmarks/pages.py
+	$(BIN)/python benchmarks/trainer_material.py
 
 # gunicorn (2 workers) on a throw-away PostgreSQL, loaded with wrk on 127.0.0.1 (about 5 min).
 # LOADTEST_CACHE=redis puts the page cache in a redis-server, as with several app servers.

@@ -191,12 +191,14 @@ class CachedPDF:
     name: str
     versions: tuple[object, ...]
     templates: tuple[str, ...]
+    # The cache holds any rendered document; the suffix names what it is (".pptx").
+    suffix: str = ".pdf"
 
     @property
     def path(self) -> Path:
         key = repr((self.versions, templates_version(self.templates)))
         digest = hashlib.sha256(key.encode()).hexdigest()[:24]
-        return cache_dir() / f"{self.name}-{digest}.pdf"
+        return cache_dir() / f"{self.name}-{digest}{self.suffix}"
 
     def read(self) -> bytes | None:
         try:
@@ -223,7 +225,7 @@ class CachedPDF:
 
     def prune_older_versions(self) -> None:
         current = self.path
-        for old in current.parent.glob(f"{self.name}-*.pdf"):
+        for old in current.parent.glob(f"{self.name}-*{self.suffix}"):
             if old != current:
                 old.unlink(missing_ok=True)
 

@@ -626,33 +626,28 @@ def programme_slide(programme: list[Timed]) -> Slide:
 
 
 def part_slides(workshop: WorkshopPage, programme: list[Timed]) -> Iterator[Slide]:
-    """One slide per part; a part for the participants is followed by its case slide, which
-    stays on the screen while they work."""
+    """One slide per part. A part for the participants is the case slide: its kicker says so
+    and it stays on the screen while the groups work (a second, identical slide would only
+    make the trainer click back and forth)."""
     base_url = site_base_url(workshop)
     for part in programme:
         session = part.session
-        description = rich_lines(session["description"].source, base_url)
-        yield Slide(
-            "part",
-            session["part"],
-            kicker=f"Onderdeel {part.number} van {len(programme)} · {part.span} · "
-            f"{part.minutes} minuten",
-            lines=description,
-            notes=part_notes(workshop, part, base_url),
-        )
+        timing = f"{part.span} · {part.minutes} minuten"
+        kind, kicker = "part", f"Onderdeel {part.number} van {len(programme)} · {timing}"
+        notes = part_notes(workshop, part, base_url)
         if session.get("for_participants"):
-            notes = [
-                "Laat deze dia staan terwijl de deelnemers werken; de tips staan bij de vorige dia."
-            ]
+            kind, kicker = "case", f"Casus en vragen voor de deelnemers · {timing}"
+            extra = ["Laat deze dia staan terwijl de deelnemers in groepjes werken."]
             if workshop.essence.book_chapter:
-                notes.append(f"Boek: {workshop.essence.book_chapter}.")
-            yield Slide(
-                "case",
-                f"Opdracht: {session['part']}",
-                kicker=f"Casus en vragen voor de deelnemers · {part.minutes} minuten",
-                lines=description,
-                notes="\n\n".join(notes),
-            )
+                extra.append(f"Boek: {workshop.essence.book_chapter}.")
+            notes = "\n\n".join([notes, *extra])
+        yield Slide(
+            kind,
+            session["part"],
+            kicker=kicker,
+            lines=rich_lines(session["description"].source, base_url),
+            notes=notes,
+        )
 
 
 def part_notes(workshop: WorkshopPage, part: Timed, base_url: str) -> str:
@@ -1118,9 +1113,11 @@ def deck_pdf_document(workshop: WorkshopPage) -> CachedPDF:
 
 
 def deck_pptx_document(workshop: WorkshopPage) -> CachedPDF:
-    # The PDF cache keeps any bytes; the file on disk is named .pdf, its content is the .pptx.
     return CachedPDF(
-        name=f"presentatie-pptx-{workshop.pk}", versions=deck_versions(workshop), templates=()
+        name=f"presentatie-pptx-{workshop.pk}",
+        versions=deck_versions(workshop),
+        templates=(),
+        suffix=".pptx",
     )
 
 

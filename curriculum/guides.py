@@ -152,14 +152,23 @@ def guides_to_warm() -> Iterator[Printable]:
 
 @task(backend="pdf")
 def regenerate_guides(series_id: int, workshop_id: int | None = None) -> None:
-    """Render the guides a publish changed, so the next download is served from the cache."""
+    """Render the trainer material a publish changed, so the next download is served from the
+    cache."""
     series = WorkshopIndexPage.objects.filter(pk=series_id).first()
     if series is None:
         return
     workshops = series.workshops()
     if workshop_id is not None:
         workshops = workshops.filter(pk=workshop_id)
+    # The deck and the handout are drawn from the same revision: render them too, so the
+    # trainer who downloads everything after a publish waits for none of it. (Imported here:
+    # both modules build on this one.)
+    from curriculum import decks, handouts
+
     for workshop in workshops:
         guide_pdf(workshop)
+        decks.deck_pdf(workshop)
+        decks.deck_pptx(workshop)
+        handouts.handout_pdf(workshop)
     all_guides_pdf(series)
     logger.info("Docentenhandreikingen bijgewerkt voor reeks %s", series_id)

@@ -2,18 +2,26 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.pdf import WARM_PDF_CACHE_HOOK
-from curriculum import decks, guides
+from curriculum import decks, guides, handouts
 from curriculum.models import Essence, WorkMethod, WorkshopPage
 
 
 class EssenceViewSet(SnippetViewSet):
     model = Essence
     icon = "pick"
-    list_display = ["number", "name", "chapter_title", "kwaliteitskader_section"]
+    list_display = [
+        "number",
+        "name",
+        "chapter_title",
+        "book_chapter",
+        BooleanColumn("reading_question", label="Leesvraag"),
+        BooleanColumn("podcast_url", label="Podcast"),
+    ]
     ordering = ["number"]
 
 
@@ -57,6 +65,11 @@ def trainer_guides_to_warm():
 @hooks.register(WARM_PDF_CACHE_HOOK)
 def slide_decks_to_warm():
     return decks.decks_to_warm()
+
+
+@hooks.register(WARM_PDF_CACHE_HOOK)
+def handouts_to_warm():
+    return handouts.handouts_to_warm()
 
 
 TRAINER_MATERIAL = (

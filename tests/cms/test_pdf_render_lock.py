@@ -208,13 +208,16 @@ def test_warm_command_fills_the_cache_and_the_next_request_is_served_from_it(
         output.getvalue()
     )
     assert "Catalogusboekje Expertbibliotheek: gerenderd" in output.getvalue()
-    # The guide, all guides in one, the booklet, the flyer and the slide.
-    assert "5 gerenderd, 0 stonden al klaar" in output.getvalue()
+    # The guide, all guides in one, the deck (PDF and PowerPoint), the handout, the booklet,
+    # the flyer and the slide.
+    assert "8 gerenderd, 0 stonden al klaar" in output.getvalue()
     rendered = len(weasyprint_renders)
 
     response = client.get(workshop.url + "docentenhandreiking.pdf")
     booklet = client.get(catalogue.url + "catalogus.pdf")
     assert response.status_code == booklet.status_code == 200
+    for material in ("presentatie.pdf", "presentatie.pptx", "hand-out.pdf"):
+        assert client.get(workshop.url + material).status_code == 200
     assert len(weasyprint_renders) == rendered  # served from the cache, nothing rendered
     assert response.content == guides.guide_document(workshop).read()
     assert booklet.content == print_material.booklet_document(catalogue).read()

@@ -176,6 +176,7 @@ def test_second_download_is_served_from_the_cache(
     workshop, client, monkeypatch, settings, tmp_path
 ):
     settings.PDF_CACHE_DIR = tmp_path
+    settings.PAGE_CACHE_SECONDS = 0  # else the page cache answers the second request
     renders = []
     real_render = guides.render_guide
     monkeypatch.setattr(
