@@ -28,8 +28,8 @@ DEFAULT_START = "13:30"
 MAX_BREAK_MINUTES = 60
 MINUTES_PER_DAY = 24 * 60
 BREAK_PART = "Pauze"
-# What a part whose description participants get on paper needs on the table.
-PARTICIPANT_PRINTS = "casus en vragen geprint, één per groepje"
+# A part whose description participants get on paper: they find it in the handout.
+PARTICIPANT_PRINTS = "hand-out voor deelnemers (casus en vragen), één per deelnemer"
 BREAK_RULE = (
     "De pauze valt tussen twee onderdelen, zo dicht mogelijk bij de helft van het programma "
     "(bij gelijke afstand de eerste van de twee)."

@@ -46,6 +46,12 @@ def test_every_public_page_type_has_no_wcag_violations(page, demo_site, screensh
         "uitleenformulier": "/expertbibliotheek/lenen/",
         "workshops": "/workshops/",
         "workshop": WorkshopPage.objects.live().order_by("essence__number").first().url,
+        "workshop-uit-de-handreiking": WorkshopPage.objects.get(essence__number=5).url,
+        "werkvormen": "/workshops/werkvormen/",
+        "draaiboek": WorkshopPage.objects.get(essence__number=5).url
+        + "draaiboek/?start=13:30&pauze=15",
+        "draaiboek-fout": WorkshopPage.objects.get(essence__number=5).url
+        + "draaiboek/?start=25:00",
         "zoeken": "/zoeken/?q=gesprek",
         "404": "/bestaat-niet/",
     }

@@ -192,7 +192,7 @@ def test_materials_come_from_the_part_its_methods_and_the_printed_case(client, w
     assert "beamer en laptop" in rows[0]
     # Own materials first, then the method's (the same flip-over only once), then the case.
     assert "Aan de slag Flap-over en stiften boek per groepje gekleurde hoeden" in rows[2]
-    assert rows[2].endswith("casus en vragen geprint, één per groepje")
+    assert rows[2].endswith("hand-out voor deelnemers (casus en vragen), één per deelnemer")
     assert rows[2].lower().count("flap-over") == 1
     assert "stoplichtkaartjes" in rows[4]
     assert "casus en vragen" not in rows[4]
@@ -208,7 +208,7 @@ def test_materials_come_from_the_part_its_methods_and_the_printed_case(client, w
         "Flap-over en stiften (Aan de slag)",
         "boek per groepje (Aan de slag)",
         "gekleurde hoeden (Aan de slag)",
-        "casus en vragen geprint, één per groepje (Aan de slag)",
+        "hand-out voor deelnemers (casus en vragen), één per deelnemer (Aan de slag)",
         "stoplichtkaartjes (Terugkoppeling)",
     ]
 
@@ -240,7 +240,7 @@ def test_pdf_is_one_a4_with_the_same_clock_times(client, workshop):
     # The checklist says when each material is needed.
     assert "beamer en laptop (13:30)" in text
     assert "gekleurde hoeden (14:00)" in text
-    assert "casus en vragen geprint, één per groepje (14:00)" in text
+    assert "hand-out voor deelnemers (casus en vragen), één per deelnemer (14:00)" in text
     assert "stoplichtkaartjes (15:25)" in text
     assert reader.trailer["/Root"]["/Lang"] == "nl"
 

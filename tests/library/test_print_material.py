@@ -1,4 +1,5 @@
 import io
+import json
 
 import pytest
 import zxingcpp
@@ -140,3 +141,17 @@ def test_cover_pdf_preview_shows_unsaved_changes(admin_client, catalogue):
     response = admin_client.get(url, {"mode": "pdf"})
     assert response["Content-Type"] == "application/pdf"
     assert "Een nog niet opgeslagen titel" in pdf_text(response.content)
+
+
+def test_flyer_and_slide_show_the_example_questions(client, catalogue):
+    catalogue = ExpertIndexPage.objects.get(pk=catalogue.pk)
+    questions = ["Wat te doen bij refractaire pijn?", "Hoe ga ik om met zingevingsvragen?"]
+    catalogue.recruit_examples = json.dumps(
+        [{"type": "question", "value": question} for question in questions]
+    )
+    catalogue.save_revision().publish()
+    for url in ("/expertbibliotheek/flyer.pdf", "/expertbibliotheek/dia.pdf"):
+        pdf = client.get(url).content
+        assert len(page_sizes_mm(pdf)) == 1
+        text = pdf_text(pdf)
+        assert all(question in text for question in questions), url
