@@ -29,7 +29,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms.pdf import CachedPDF, Printable, pdf_response, render_pdf, static_file
 from cms.qr import qr_png, qr_svg
-from curriculum.guides import snippets_version
+from curriculum.guides import published_workshops, workshop_versions
 from curriculum.models import WorkMethod, WorkshopPage
 
 DECK_TEMPLATE = "pdf/curriculum/deck.html"
@@ -1093,11 +1093,8 @@ def code_version() -> str:
 
 
 def deck_versions(workshop: WorkshopPage) -> tuple:
-    series = workshop.series
     return (
-        workshop.latest_revision_id,
-        series.latest_revision_id if series else None,
-        snippets_version(),
+        *workshop_versions(workshop),
         site_base_url(workshop),  # in the QR codes and notes
         deck_author(workshop),
         code_version(),
@@ -1144,16 +1141,13 @@ def deck_pptx_response(workshop: WorkshopPage) -> HttpResponse:
 
 def decks_to_warm() -> Iterator[Printable]:
     """Both files of every published workshop's deck, for `warm_pdf_cache`."""
-    from curriculum.models import WorkshopIndexPage
-
-    for series in WorkshopIndexPage.objects.live().order_by("path"):
-        for workshop in series.workshops():
-            label = f"Presentatie deel {workshop.part_number}: {workshop.title}"
-            yield Printable(
-                f"{label} (PDF)", deck_pdf_document(workshop), partial(render_deck_pdf, workshop)
-            )
-            yield Printable(
-                f"{label} (PowerPoint)",
-                deck_pptx_document(workshop),
-                partial(render_deck_pptx, workshop),
-            )
+    for workshop in published_workshops():
+        label = f"Presentatie deel {workshop.part_number}: {workshop.title}"
+        yield Printable(
+            f"{label} (PDF)", deck_pdf_document(workshop), partial(render_deck_pdf, workshop)
+        )
+        yield Printable(
+            f"{label} (PowerPoint)",
+            deck_pptx_document(workshop),
+            partial(render_deck_pptx, workshop),
+        )

@@ -2,7 +2,8 @@
 
 Rendered by the site's PDF engine (cms.pdf) and cached on disk, keyed on the revisions of the
 pages and the snippets they show. Publishing a workshop or the series queues a task that
-renders the new version straight away, so trainers rarely wait for a render.
+renders the new version straight away (curriculum/trainer_material.py), so trainers rarely
+wait for a render.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from functools import partial
 from django.db.models import Max
 from django.http import HttpResponse
 from django.utils import timezone
-from django_tasks import task
 
 from cms.pdf import CachedPDF, Printable, human_size, pdf_response, render_pdf
 from curriculum import work_methods
@@ -42,15 +42,26 @@ def snippets_version() -> tuple:
     )
 
 
-def guide_document(workshop: WorkshopPage) -> CachedPDF:
+def workshop_versions(workshop: WorkshopPage) -> tuple:
+    """What every printed document of one workshop (guide, deck, handout) is drawn from."""
     series = workshop.series
+    return (
+        workshop.latest_revision_id,
+        series.latest_revision_id if series else None,
+        snippets_version(),
+    )
+
+
+def published_workshops() -> Iterator[WorkshopPage]:
+    """Every published workshop of every series, for `warm_pdf_cache`."""
+    for series in WorkshopIndexPage.objects.live().order_by("path"):
+        yield from series.workshops()
+
+
+def guide_document(workshop: WorkshopPage) -> CachedPDF:
     return CachedPDF(
         name=f"docentenhandreiking-{workshop.pk}",
-        versions=(
-            workshop.latest_revision_id,
-            series.latest_revision_id if series else None,
-            snippets_version(),
-        ),
+        versions=workshop_versions(workshop),
         templates=GUIDE_TEMPLATES,
     )
 
@@ -148,27 +159,3 @@ def guides_to_warm() -> Iterator[Printable]:
             all_guides_document(series),
             partial(render_all_guides, series),
         )
-
-
-@task(backend="pdf")
-def regenerate_guides(series_id: int, workshop_id: int | None = None) -> None:
-    """Render the trainer material a publish changed, so the next download is served from the
-    cache."""
-    series = WorkshopIndexPage.objects.filter(pk=series_id).first()
-    if series is None:
-        return
-    workshops = series.workshops()
-    if workshop_id is not None:
-        workshops = workshops.filter(pk=workshop_id)
-    # The deck and the handout are drawn from the same revision: render them too, so the
-    # trainer who downloads everything after a publish waits for none of it. (Imported here:
-    # both modules build on this one.)
-    from curriculum import decks, handouts
-
-    for workshop in workshops:
-        guide_pdf(workshop)
-        decks.deck_pdf(workshop)
-        decks.deck_pptx(workshop)
-        handouts.handout_pdf(workshop)
-    all_guides_pdf(series)
-    logger.info("Docentenhandreikingen bijgewerkt voor reeks %s", series_id)

@@ -18,11 +18,11 @@ from django.utils.safestring import SafeString
 from cms.pdf import CachedPDF, Printable, pdf_response, render_pdf
 from cms.qr import qr_svg
 from curriculum import guides
-from curriculum.models import WorkMethod, WorkshopIndexPage, WorkshopPage
+from curriculum.models import WorkMethod, WorkshopPage
 
 HANDOUT_TEMPLATE = "pdf/curriculum/handout.html"
 HANDOUT_CSS = ("css/pdf-handout.css",)
-HANDOUT_TEMPLATES = (HANDOUT_TEMPLATE, *HANDOUT_CSS)
+HANDOUT_TEMPLATES = (HANDOUT_TEMPLATE, "pdf/curriculum/_linked_items.html", *HANDOUT_CSS)
 # A 2 × 3 grid fills an A4 with cards of about 9 × 8 cm, big enough to hold in one hand.
 CARDS_PER_PAGE = 6
 
@@ -101,14 +101,9 @@ def render_handout(workshop: WorkshopPage) -> bytes:
 
 
 def handout_document(workshop: WorkshopPage) -> CachedPDF:
-    series = workshop.series
     return CachedPDF(
         name=f"hand-out-{workshop.pk}",
-        versions=(
-            workshop.latest_revision_id,
-            series.latest_revision_id if series else None,
-            guides.snippets_version(),
-        ),
+        versions=guides.workshop_versions(workshop),
         templates=HANDOUT_TEMPLATES,
     )
 
@@ -123,10 +118,9 @@ def handout_response(workshop: WorkshopPage) -> HttpResponse:
 
 def handouts_to_warm() -> Iterator[Printable]:
     """Every published workshop's handout, for `warm_pdf_cache`."""
-    for series in WorkshopIndexPage.objects.live().order_by("path"):
-        for workshop in series.workshops():
-            yield Printable(
-                f"Hand-out deel {workshop.part_number}: {workshop.title}",
-                handout_document(workshop),
-                partial(render_handout, workshop),
-            )
+    for workshop in guides.published_workshops():
+        yield Printable(
+            f"Hand-out deel {workshop.part_number}: {workshop.title}",
+            handout_document(workshop),
+            partial(render_handout, workshop),
+        )

@@ -34,22 +34,27 @@ def invitation_subject(workshop: WorkshopPage) -> str:
     return f"Uitnodiging workshop ‘{workshop.title}’: zo bereid je je voor"
 
 
-def _preparation_tasks(workshop: WorkshopPage, request: HttpRequest | None) -> list[str]:
+def _listed(items: list[tuple[str, str]], request: HttpRequest | None) -> list[str]:
+    """One line per item, its link written out in full on the next line."""
     lines = []
-    for task in workshop.participant_preparation:
-        lines.append(f"- {task.value['text']}")
-        if task.value["link"]:
-            lines.append(f"  {absolute(task.value['link'], request)}")
+    for text, link in items:
+        lines.append(f"- {text}")
+        if link:
+            lines.append(f"  {absolute(link, request)}")
     return lines
+
+
+def _preparation_tasks(workshop: WorkshopPage, request: HttpRequest | None) -> list[str]:
+    tasks = workshop.participant_preparation
+    return _listed([(task.value["text"], task.value["link"]) for task in tasks], request)
 
 
 def _preparation_time(workshop: WorkshopPage, request: HttpRequest | None) -> list[str]:
-    lines = []
-    for item in workshop.preparation_items:
-        lines.append(f"- {item.value['minutes']} minuten: {item.value['activity']}")
-        if item.value["link"]:
-            lines.append(f"  {absolute(item.value['link'], request)}")
-    return lines
+    items = [
+        (f"{item.value['minutes']} minuten: {item.value['activity']}", item.value["link"])
+        for item in workshop.preparation_items
+    ]
+    return _listed(items, request)
 
 
 def invitation_body(workshop: WorkshopPage, request: HttpRequest | None = None) -> str:

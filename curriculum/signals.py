@@ -1,4 +1,4 @@
-"""Keep the trainer guides' cache warm: re-render after a workshop or the series is published."""
+"""Keep the trainer material's cache warm: re-render after a workshop or the series is published."""
 
 from django.db import transaction
 from django.dispatch import receiver
@@ -9,13 +9,15 @@ from curriculum.models import WorkshopIndexPage, WorkshopPage
 
 @receiver(page_published)
 def queue_guide_rendering(sender, instance, **kwargs) -> None:
-    from curriculum.guides import regenerate_guides
+    from curriculum.trainer_material import regenerate_trainer_material
 
     if isinstance(instance, WorkshopPage):
         series = instance.get_parent()
         if series is not None:
             series_id, workshop_id = series.pk, instance.pk
-            transaction.on_commit(lambda: regenerate_guides.enqueue(series_id, workshop_id))
+            transaction.on_commit(
+                lambda: regenerate_trainer_material.enqueue(series_id, workshop_id)
+            )
     elif isinstance(instance, WorkshopIndexPage):
         series_id = instance.pk
-        transaction.on_commit(lambda: regenerate_guides.enqueue(series_id))
+        transaction.on_commit(lambda: regenerate_trainer_material.enqueue(series_id))

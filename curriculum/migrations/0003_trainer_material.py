@@ -119,7 +119,13 @@ class Migration(migrations.Migration):
             model_name="workmethod",
             name="slug",
             field=models.SlugField(
-                blank=True, default="", max_length=120, verbose_name="Adres (slug)"
+                # No index yet: the unique slug below makes its own (PostgreSQL would
+                # otherwise get two indexes of one name).
+                blank=True,
+                db_index=False,
+                default="",
+                max_length=120,
+                verbose_name="Adres (slug)",
             ),
             preserve_default=False,
         ),

@@ -205,8 +205,10 @@ def test_publishing_a_change_shows_in_the_next_pdf(workshop, client, settings, t
     assert len(list(tmp_path.glob("docentenhandreiking-*.pdf"))) == 1  # the old one is gone
 
 
-def test_publishing_queues_the_guide_rendering(workshop, settings, tmp_path):
+def test_publishing_queues_the_rendering_of_the_trainer_material(workshop, settings, tmp_path):
     from django_tasks import task_backends
+
+    from curriculum import decks, handouts, trainer_material
 
     settings.PDF_CACHE_DIR = tmp_path
     backend = task_backends["pdf"]
@@ -218,11 +220,17 @@ def test_publishing_queues_the_guide_rendering(workshop, settings, tmp_path):
     for _, callback, _ in connection.run_on_commit:
         callback()
     connection.run_on_commit.clear()
-    queued = [result for result in backend.results if result.task.name == "regenerate_guides"]
+    queued = [
+        result for result in backend.results if result.task.name == "regenerate_trainer_material"
+    ]
     assert queued and queued[-1].args == [workshop.get_parent().pk, workshop.pk]
 
-    guides.regenerate_guides.call(*queued[-1].args)
-    assert guides.guide_document(WorkshopPage.objects.get(pk=workshop.pk)).read() is not None
+    trainer_material.regenerate_trainer_material.call(*queued[-1].args)
+    workshop = WorkshopPage.objects.get(pk=workshop.pk)
+    assert guides.guide_document(workshop).read() is not None
+    assert decks.deck_pdf_document(workshop).read() is not None
+    assert decks.deck_pptx_document(workshop).read() is not None
+    assert handouts.handout_document(workshop).read() is not None
 
 
 def test_all_eight_in_one_document(workshop, client, settings, tmp_path):
