@@ -33,6 +33,7 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.utils._os import safe_join
+from django.utils.http import content_disposition_header
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -352,8 +353,8 @@ def pdf_response(
     pdf: bytes, filename: str, *, inline: bool = True, content_type: str = "application/pdf"
 ) -> HttpResponse:
     response = HttpResponse(pdf, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    # Django's helper writes filename* for a non-ASCII name (a slug may hold one).
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
     response["Content-Length"] = str(len(pdf))
     return response
 

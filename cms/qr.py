@@ -10,6 +10,16 @@ from django.utils.safestring import SafeString
 QR_COLOUR = "#073c46"
 
 
+def fits(url: str) -> bool:
+    """Whether a QR code can hold the URL (about 2,300 bytes at this error correction): an
+    editor's very long link is printed as text only, never a failed document."""
+    try:
+        segno.make(url, error="m")
+    except segno.DataOverflowError:
+        return False
+    return True
+
+
 def qr_svg(url: str) -> SafeString:
     """The QR code of a URL as inline SVG (vector: sharp at any print size)."""
     code = segno.make(url, error="m")

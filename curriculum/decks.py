@@ -29,6 +29,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms.pdf import CachedPDF, Printable, pdf_response, render_pdf, static_file
 from cms.qr import qr_png, qr_svg
+from cms.text import single_line, xml_safe
 from curriculum.guides import published_workshops, workshop_versions
 from curriculum.models import WorkMethod, WorkshopPage
 
@@ -549,7 +550,26 @@ def deck_slides(workshop: WorkshopPage) -> list[Slide]:
         more_slide(workshop),
         closing_slide(workshop, programme),
     ]
-    return [drawn for slide in slides if slide is not None for drawn in fit(slide)]
+    return [drawn for slide in slides if slide is not None for drawn in fit(xml_clean(slide))]
+
+
+def xml_clean(slide: Slide) -> Slide:
+    """The slide's texts as the .pptx can store them (see cms.text), before they are fitted."""
+
+    def clean_line(line: Line) -> Line:
+        runs = tuple(replace(run, text=xml_safe(run.text)) for run in line.runs)
+        return replace(line, runs=runs)
+
+    return replace(
+        slide,
+        title=single_line(slide.title),
+        kicker=single_line(slide.kicker),
+        subtitle=[single_line(text) for text in slide.subtitle],
+        lines=[clean_line(line) for line in slide.lines],
+        rows=[replace(row, part=single_line(row.part)) for row in slide.rows],
+        qr=[replace(code, label=single_line(code.label)) for code in slide.qr],
+        notes=xml_safe(slide.notes),
+    )
 
 
 def title_slide(workshop: WorkshopPage) -> Slide:
@@ -636,7 +656,7 @@ def part_slides(workshop: WorkshopPage, programme: list[Timed]) -> Iterator[Slid
         kind, kicker = "part", f"Onderdeel {part.number} van {len(programme)} · {timing}"
         notes = part_notes(workshop, part, base_url)
         if session.get("for_participants"):
-            kind, kicker = "case", f"Casus en vragen voor de deelnemers · {timing}"
+            kind, kicker = "case", f"Opdracht voor de deelnemers · {timing}"
             extra = ["Laat deze dia staan terwijl de deelnemers in groepjes werken."]
             if workshop.essence.book_chapter:
                 extra.append(f"Boek: {workshop.essence.book_chapter}.")
@@ -778,10 +798,10 @@ def render_deck_pptx(workshop: WorkshopPage) -> bytes:
     for slide in slides:
         draw_slide(presentation, slide)
     properties = presentation.core_properties
-    properties.title = deck_title(workshop)
-    properties.author = deck_author(workshop)
-    properties.last_modified_by = deck_author(workshop)
-    properties.subject = f"Essentie {workshop.essence.name}"
+    properties.title = single_line(deck_title(workshop))
+    properties.author = single_line(deck_author(workshop))
+    properties.last_modified_by = single_line(deck_author(workshop))
+    properties.subject = single_line(f"Essentie {workshop.essence.name}")
     properties.keywords = "workshop; palliatieve zorg; presentatie met notities"
     properties.category = "Presentatie"
     properties.language = LANGUAGE

@@ -46,8 +46,8 @@ def workshop_versions(workshop: WorkshopPage) -> tuple:
     """What every printed document of one workshop (guide, deck, handout) is drawn from."""
     series = workshop.series
     return (
-        workshop.latest_revision_id,
-        series.latest_revision_id if series else None,
+        workshop.live_revision_id,
+        series.live_revision_id if series else None,
         snippets_version(),
     )
 
@@ -71,8 +71,8 @@ def all_guides_document(series: WorkshopIndexPage) -> CachedPDF:
     return CachedPDF(
         name=f"docentenhandreikingen-{series.pk}",
         versions=(
-            series.latest_revision_id,
-            tuple(workshops.values_list("pk", "latest_revision_id")),
+            series.live_revision_id,
+            tuple(workshops.values_list("pk", "live_revision_id")),
             snippets_version(),
         ),
         templates=GUIDE_TEMPLATES,

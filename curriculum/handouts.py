@@ -15,8 +15,8 @@ from functools import partial
 from django.http import HttpResponse
 from django.utils.safestring import SafeString
 
+from cms import qr
 from cms.pdf import CachedPDF, Printable, pdf_response, render_pdf
-from cms.qr import qr_svg
 from curriculum import guides
 from curriculum.models import WorkMethod, WorkshopPage
 
@@ -50,8 +50,8 @@ def linked_items(rows: list[tuple[str, int | None, str]]) -> list[LinkedItem]:
     codes: dict[str, SafeString] = {}
     items = []
     for text, minutes, link in rows:
-        if link and link not in codes:
-            codes[link] = qr_svg(link)
+        if link and link not in codes and qr.fits(link):
+            codes[link] = qr.qr_svg(link)
         items.append(LinkedItem(text, minutes, link, codes.get(link)))
     return items
 

@@ -14,6 +14,8 @@ from email.utils import formatdate
 
 from django.http import Http404, HttpRequest, HttpResponse
 
+from cms.pdf import pdf_response
+from cms.text import single_line
 from curriculum.models import WorkshopPage
 
 DATE_PLACEHOLDER = "[datum en tijd]"
@@ -31,30 +33,38 @@ def absolute(url: str, request: HttpRequest | None) -> str:
 
 
 def invitation_subject(workshop: WorkshopPage) -> str:
-    return f"Uitnodiging workshop ‘{workshop.title}’: zo bereid je je voor"
+    # One line: a title pasted from Word may hold a line break an e-mail header refuses.
+    return single_line(f"Uitnodiging workshop ‘{workshop.title}’: zo bereid je je voor")
 
 
-def _listed(items: list[tuple[str, str]], request: HttpRequest | None) -> list[str]:
-    """One line per item, its link written out in full on the next line."""
+def _listed(
+    items: list[tuple[str, str]], request: HttpRequest | None, shown: set[str]
+) -> list[str]:
+    """One line per item, its link written out in full on the next line, once per e-mail."""
     lines = []
     for text, link in items:
         lines.append(f"- {text}")
-        if link:
+        if link and link not in shown:
+            shown.add(link)
             lines.append(f"  {absolute(link, request)}")
     return lines
 
 
-def _preparation_tasks(workshop: WorkshopPage, request: HttpRequest | None) -> list[str]:
+def _preparation_tasks(
+    workshop: WorkshopPage, request: HttpRequest | None, shown: set[str]
+) -> list[str]:
     tasks = workshop.participant_preparation
-    return _listed([(task.value["text"], task.value["link"]) for task in tasks], request)
+    return _listed([(task.value["text"], task.value["link"]) for task in tasks], request, shown)
 
 
-def _preparation_time(workshop: WorkshopPage, request: HttpRequest | None) -> list[str]:
+def _preparation_time(
+    workshop: WorkshopPage, request: HttpRequest | None, shown: set[str]
+) -> list[str]:
     items = [
         (f"{item.value['minutes']} minuten: {item.value['activity']}", item.value["link"])
         for item in workshop.preparation_items
     ]
-    return _listed(items, request)
+    return _listed(items, request, shown)
 
 
 def invitation_body(workshop: WorkshopPage, request: HttpRequest | None = None) -> str:
@@ -73,14 +83,15 @@ def invitation_body(workshop: WorkshopPage, request: HttpRequest | None = None) 
         "De workshop gaat uit van je eigen ervaring en van wat je vooraf leest, luistert en "
         "bekijkt. Wil je je daarom zo voorbereiden?",
     ]
-    tasks = _preparation_tasks(workshop, request)
+    shown: set[str] = set()  # a link the tasks gave already is not repeated under the time
+    tasks = _preparation_tasks(workshop, request, shown)
     if tasks:
         lines += ["", "Wat je vooraf doet:", *tasks]
-    items = _preparation_time(workshop, request)
+    items = _preparation_time(workshop, request, shown)
     if items:
         lines += [
             "",
-            f"Reken op ongeveer {workshop.preparation_total} minuten voorbereiding:",
+            f"Hoeveel tijd het kost: ongeveer {workshop.preparation_total} minuten in totaal.",
             *items,
         ]
     if essence.reading_question:
@@ -129,9 +140,6 @@ def invitation_response(
         content_type = EML_CONTENT_TYPE
     else:
         raise Http404("Onbekend bestandstype")
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="uitnodiging-{workshop.slug}.{extension}"'
+    return pdf_response(
+        content, f"uitnodiging-{workshop.slug}.{extension}", inline=False, content_type=content_type
     )
-    response["Content-Length"] = str(len(content))
-    return response

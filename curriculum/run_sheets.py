@@ -17,6 +17,8 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
+from cms import rate_limit
+from cms.client_address import client_address
 from cms.pdf import pdf_response, render_pdf
 from curriculum.models import WorkshopPage
 
@@ -26,6 +28,7 @@ PDF_CSS = ("css/pdf-run-sheet.css",)
 
 DEFAULT_START = "13:30"
 MAX_BREAK_MINUTES = 60
+PDFS_PER_CLIENT_PER_HOUR = 120  # a trainer tries a few start times; a script tries thousands
 MINUTES_PER_DAY = 24 * 60
 BREAK_PART = "Pauze"
 # A part whose description participants get on paper: they find it in the handout.
@@ -34,7 +37,8 @@ BREAK_RULE = (
     "De pauze valt tussen twee onderdelen, zo dicht mogelijk bij de helft van het programma "
     "(bij gelijke afstand de eerste van de twee)."
 )
-START_ERROR = "Vul een begintijd in als 13:30."
+START_ERROR = "Schrijf de begintijd in cijfers, bijvoorbeeld 13:30 voor half twee ’s middags."
+EARLIEST_START = 6 * 60  # a start before 06:00 is a 12-hour time: 1:30 meant 13:30
 BREAK_ERROR = f"Vul voor de pauze 0 tot {MAX_BREAK_MINUTES} minuten in, of laat het veld leeg."
 
 
@@ -195,16 +199,40 @@ def build_run_sheet(parts: Sequence[Part], start: int, break_minutes: int = 0) -
     )
 
 
+class StartTimeField(forms.TimeField):
+    """A clock time as people type it on a phone: 13:30, 13.30, 13,30, 13u30, 1330, 13 uur."""
+
+    def to_python(self, value):
+        text = (value or "").strip().lower().removesuffix("uur").strip().removesuffix("u")
+        text = text.replace(" ", "")
+        if text.isdigit() and len(text) in (3, 4):  # 1330, 930
+            text = f"{text[:-2]}:{text[-2:]}"
+        elif text.isdigit() and len(text) <= 2:  # 13 (uur)
+            text = f"{text}:00"
+        for separator in ".,uh":
+            text = text.replace(separator, ":")
+        return super().to_python(text)
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        if value is not None and value.hour * 60 + value.minute < EARLIEST_START:
+            raise forms.ValidationError(
+                f"Een workshop om {value:%H:%M} ’s nachts? Schrijf de tijd als 24-uurs tijd: "
+                f"bedoel je {value.hour + 12:02d}:{value.minute:02d}?",
+                code="night",
+            )
+
+
 class RunSheetForm(forms.Form):
     """The start time and break of the query string (?start=13:30&pauze=15), in Dutch."""
 
-    start = forms.TimeField(
+    start = StartTimeField(
         label="Begintijd",
-        # A phone's number pad has a dot but no colon: accept 13.30 too.
-        input_formats=["%H:%M", "%H.%M"],
-        help_text="Bijvoorbeeld 13:30 of 13.30.",
+        input_formats=["%H:%M"],
+        help_text="Bijvoorbeeld 13:30 (ook 13.30 of 1330).",
         error_messages={"required": START_ERROR, "invalid": START_ERROR},
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 6}),
+        # The plain keyboard: a phone's number pad lacks the colon (and in Dutch the dot).
+        widget=forms.TextInput(attrs={"autocomplete": "off", "size": 6}),
     )
     pauze = forms.IntegerField(
         label="Pauze in minuten",
@@ -318,16 +346,23 @@ def page_count(pdf: bytes) -> int:
 
 def run_sheet_pdf_view(request: HttpRequest, workshop: WorkshopPage) -> HttpResponse:
     # Not cached on disk like the guide: every start time and break is another document, and
-    # one small page renders in a fraction of a second.
+    # one small page renders in a fraction of a second. That makes it the one PDF anyone can
+    # make the server render at will, hence a limit per client.
     form = run_sheet_form(request.GET, programme_parts(workshop))
-    if not form.is_valid():
+    valid = form.is_valid()
+    if not rate_limit.take(f"run-sheet-pdf:{client_address(request)}", PDFS_PER_CLIENT_PER_HOUR):
+        form.add_error(
+            None, "Je hebt het afgelopen uur veel draaiboeken gemaakt. Probeer het later opnieuw."
+        )
+        return invalid_pdf_request(request, workshop, form, status=429)
+    if not valid:
         return invalid_pdf_request(request, workshop, form)
     sheet = form.run_sheet()
     return pdf_response(render_run_sheet(workshop, sheet), f"draaiboek-{workshop.slug}.pdf")
 
 
 def invalid_pdf_request(
-    request: HttpRequest, workshop: WorkshopPage, form: RunSheetForm
+    request: HttpRequest, workshop: WorkshopPage, form: RunSheetForm, status: int = 400
 ) -> HttpResponse:
     """A short page instead of a PDF: what is wrong, and a link to the form that shows it."""
     back = workshop.url + workshop.reverse_subpage("run_sheet")
@@ -337,7 +372,7 @@ def invalid_pdf_request(
         "",
         "<li>{}: {}</li>",
         (
-            (form.fields[name].label if name in form.fields else "Invoer", message)
+            (form.fields[name].label if name in form.fields else "Draaiboek", message)
             for name, messages in form.errors.items()
             for message in messages
         ),
@@ -353,4 +388,4 @@ def invalid_pdf_request(
         back,
         workshop.title,
     )
-    return HttpResponse(html, status=400, content_type="text/html; charset=utf-8")
+    return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")

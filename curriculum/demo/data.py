@@ -134,10 +134,10 @@ GUIDE_VERSION = ("1.0", "2024-10-01", "Eerste versie")
 EXAMPLE_CONTENT = {
     "content_status": EXAMPLE,
     "source_note": (
-        "Deze workshop is voor deze demosite geschreven, naar het voorbeeld van de "
-        "docentenhandreiking voor workshop 5 en aan de hand van het Kwaliteitskader. Er ligt "
-        "geen docentenhandreiking onder en de inhoud is nog niet vastgesteld: gebruik hem als "
-        "voorbeeld en pas hem aan voordat je hem geeft."
+        "Deze workshop is als voorbeeld voor deze website geschreven, in de opzet van de "
+        "docentenhandreiking voor workshop 5 en aan de hand van het Kwaliteitskader. Er is "
+        "(nog) geen officiële handreiking voor deze workshop en de inhoud is niet vastgesteld: "
+        "lees hem als voorbeeld en pas hem aan voordat je hem geeft."
     ),
     "authors": [],
     "versions": [("0.1", "2026-11-30", "Voorbeeldinhoud voor de demo")],
@@ -485,9 +485,7 @@ WORK_METHODS = [
         "source": "",
         "link": "",
         "group_size": "3 à 4 personen per groepje",
-        "materials": (
-            "geprinte casus met de vragen, één per groepje\npapier en pen voor de notulist"
-        ),
+        "materials": ("papier en pen voor de notulist"),
         "cards": [],
     },
     {
@@ -743,7 +741,7 @@ WORKSHOPS = [
                 ),
                 "work_methods": ["Casusbespreking in kleine groepen"],
                 "materials": [
-                    "geprinte casus uit hoofdstuk 1 met de vragen, één per groepje",
+                    "de casus uit hoofdstuk 1 van het boek, geprint, één per groepje",
                 ],
                 "for_participants": True,
             },
@@ -967,7 +965,7 @@ WORKSHOPS = [
                 ),
                 "work_methods": ["Rollenspel"],
                 "materials": [
-                    "geprinte casus uit hoofdstuk 2 met de vragen, één per groepje",
+                    "de casus uit hoofdstuk 2 van het boek, geprint, één per groepje",
                     "de drie goede vragen op papier, één per groepje",
                 ],
                 "for_participants": True,
@@ -1123,7 +1121,7 @@ WORKSHOPS = [
                 ),
                 "work_methods": ["Rollenspel"],
                 "materials": [
-                    "geprinte casus uit hoofdstuk 3 met de vragen, één per drietal",
+                    "de casus uit hoofdstuk 3 van het boek, geprint, één per drietal",
                 ],
                 "for_participants": True,
             },
@@ -1336,9 +1334,9 @@ WORKSHOPS = [
         "title": "Onderlinge afstemming en voortgang",
         "content_status": FROM_GUIDE,
         "source_note": (
-            "Programma, leerdoelen en voorbereiding uit de docentenhandreiking voor workshop 5 "
-            "(versie 1.0, oktober 2024), op deze site in eigen woorden. De leesvraag, de "
-            "materialen en de kaarten zijn voorbeeldinhoud van deze site."
+            "Gebaseerd op de docentenhandreiking voor workshop 5 (versie 1.0, oktober 2024): "
+            "programma, leerdoelen en voorbereiding, op deze site in eigen woorden. De "
+            "leesvraag, de materialen en de kaarten zijn voorbeelden van deze site."
         ),
         "authors": GUIDE_AUTHORS,
         "versions": [GUIDE_VERSION],
@@ -1475,7 +1473,7 @@ WORKSHOPS = [
                 ),
                 "work_methods": ["Zes denkhoeden van De Bono"],
                 "materials": [
-                    "geprinte casus uit hoofdstuk 5 met de vragen, één per groepje",
+                    "de casus uit hoofdstuk 5 van het boek, geprint, één per groepje",
                 ],
                 "for_participants": True,
             },
@@ -1690,7 +1688,7 @@ WORKSHOPS = [
                 ),
                 "work_methods": ["Casusbespreking in kleine groepen"],
                 "materials": [
-                    "geprinte casus uit hoofdstuk 6 met de vragen, één per groepje",
+                    "de casus uit hoofdstuk 6 van het boek, geprint, één per groepje",
                     "contactgegevens van het consultatieteam in de eigen regio",
                 ],
                 "for_participants": True,

@@ -39,6 +39,8 @@ RUN_SHEET_PDF_ROUTE = r"^draaiboek\.pdf/?$"
 HANDOUT_ROUTE = r"^hand-out\.pdf/?$"
 INVITATION_ROUTE = r"^uitnodiging\.(?P<extension>txt|eml)/?$"
 PDF_PREVIEW_MODE = "pdf"
+# The series' own routes: a workshop with one of these slugs could never be reached.
+RESERVED_WORKSHOP_SLUGS = {"werkvormen"}
 
 
 def general_text(label: str) -> RichTextField:
@@ -210,6 +212,12 @@ class WorkshopPageForm(WagtailAdminPageForm):
                     f"De voorbereiding duurt volgens de onderdelen {total} minuten, maar als "
                     f"totale voorbereidingstijd staat {stated} minuten. Maak die gelijk.",
                 )
+        if cleaned.get("slug") in RESERVED_WORKSHOP_SLUGS:
+            self.add_error(
+                "slug",
+                f"Het adres ‘{cleaned['slug']}’ hoort bij een pagina van het workshopoverzicht "
+                "zelf. Kies een ander adres.",
+            )
         essence = cleaned.get("essence")
         if essence is not None:
             other = WorkshopPage.objects.filter(essence=essence).exclude(pk=self.instance.pk)

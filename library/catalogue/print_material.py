@@ -77,7 +77,7 @@ def render_slide(catalogue: ExpertIndexPage) -> bytes:
 def catalogue_document(name: str, catalogue: ExpertIndexPage, templates: tuple) -> CachedPDF:
     return CachedPDF(
         name=f"{name}-{catalogue.pk}",
-        versions=(catalogue.latest_revision_id, settings_version(catalogue), full_url(catalogue)),
+        versions=(catalogue.live_revision_id, settings_version(catalogue), full_url(catalogue)),
         templates=templates,
     )
 
@@ -130,7 +130,7 @@ def render_cover(expert: ExpertPage) -> bytes:
 def cover_document(expert: ExpertPage) -> CachedPDF:
     return CachedPDF(
         name=f"boekenkaft-{expert.pk}",
-        versions=(expert.latest_revision_id, settings_version(expert), full_url(expert)),
+        versions=(expert.live_revision_id, settings_version(expert), full_url(expert)),
         templates=COVER,
     )
 
@@ -156,8 +156,8 @@ def booklet_document(catalogue: ExpertIndexPage) -> CachedPDF:
     return CachedPDF(
         name=f"catalogus-{catalogue.pk}",
         versions=(
-            catalogue.latest_revision_id,
-            tuple(published_covers(catalogue).values_list("pk", "latest_revision_id")),
+            catalogue.live_revision_id,
+            tuple(published_covers(catalogue).values_list("pk", "live_revision_id")),
             settings_version(catalogue),
         ),
         templates=BOOKLET,

@@ -6,7 +6,9 @@
   "use strict";
 
   var COPIED = "Tekst gekopieerd";
-  var FAILED = "Kopiëren lukte niet. Selecteer de tekst en kopieer hem zelf (Ctrl+C of Cmd+C).";
+  var FAILED =
+    "Kopiëren lukte niet. De tekst is geselecteerd: kopieer hem zelf " +
+    "(op een telefoon: houd je vinger op de tekst en kies Kopiëren).";
   var STATUS_MS = 6000; // long enough to read, then the region is quiet again
 
   function copyBySelection(field) {
@@ -29,8 +31,16 @@
     var timer = null;
 
     function say(message) {
+      var failed = message === FAILED;
       status.textContent = message;
+      status.classList.toggle("copy-status--failed", failed);
       window.clearTimeout(timer);
+      if (failed) {
+        // The advice stays until the next try: it is needed while selecting by hand.
+        field.focus();
+        field.select();
+        return;
+      }
       timer = window.setTimeout(function () {
         status.textContent = "";
       }, STATUS_MS);

@@ -57,7 +57,7 @@ def test_run_sheet_on_a_phone(phone, live_server, workshop, screenshot):
     start.fill("9.15")
     page.get_by_label("Pauze in minuten").fill("15")
     page.get_by_role("button", name="Toon draaiboek").click()
-    expect(page).to_have_url(re.compile(r"/draaiboek/\?start=9\.15&pauze=15$"))
+    expect(page).to_have_url(re.compile(r"/draaiboek/\?start=9\.15&pauze=15#kloktijden$"))
     table = page.get_by_role("table")
     expect(table).to_contain_text("09:15–09:25")
     rows = table.locator("tbody").get_by_role("row")

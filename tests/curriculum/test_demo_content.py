@@ -73,7 +73,7 @@ def test_only_workshop_5_comes_from_the_guide_and_carries_its_authors(demo):
             assert not workshop.authors, workshop.title
             assert (version["version"], version["date"]) == ("0.1", datetime.date(2026, 11, 30))
             assert version["changes"] == "Voorbeeldinhoud voor de demo"
-            assert "demosite" in workshop.source_note
+            assert "als voorbeeld voor deze website geschreven" in workshop.source_note
 
     example = WorkshopPage.objects.get(essence__number=1)
     pages = pdf_pages(guides.render_guide(example))
@@ -110,7 +110,7 @@ def test_the_essences_work_methods_and_parts_carry_their_material(demo):
     workshop = WorkshopPage.objects.get(essence__number=5)
     for_participants = [b.value["part"] for b in workshop.programme if b.value["for_participants"]]
     assert for_participants == ["Aan de slag", "Reflecteren op eigen handelen"]
-    assert "geprinte casus" in workshop.programme[2].value["materials"][0]
+    assert "de casus uit hoofdstuk 5 van het boek" in workshop.programme[2].value["materials"][0]
 
 
 def test_bens_questions_keep_the_meaning_of_the_guide(demo):

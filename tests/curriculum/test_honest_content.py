@@ -194,3 +194,10 @@ def test_the_essence_material_in_the_guide(from_guide, example):
         assert url in text[start:]
 
     assert "Materiaal bij deze essentie" not in pdf_text(guides.render_guide(example))
+
+
+def test_the_series_page_says_which_workshops_are_examples(client, series, from_guide, example):
+    html = client.get(series.url).content.decode()
+    assert html.count("workshop-list__status--example") == 1
+    assert "Uit de docentenhandreiking</span>" in html
+    assert "Voorbeeldinhoud, nog niet vastgesteld</span>" in html

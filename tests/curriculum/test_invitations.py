@@ -60,7 +60,7 @@ def assert_holds_the_preparation(body: str) -> None:
         assert f"- {minutes} minuten: {activity}" in body
         if link:
             assert link in body
-    assert "ongeveer 75 minuten voorbereiding" in body
+    assert "ongeveer 75 minuten in totaal" in body
     assert READING_QUESTION in body
     assert "[datum en tijd]" in body
     assert "[naam trainer]" in body
@@ -147,3 +147,15 @@ def test_the_page_offers_the_text_a_copy_button_and_both_downloads(client, works
     assert f'href="{workshop.url}uitnodiging.eml"' in content
     csp = page["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_a_link_stands_in_the_mail_once(client, workshop):
+    # The podcast is a task and has its preparation time: its link is given once.
+    workshop.participant_preparation = stream(
+        "task", [{"text": text, "link": link} for text, link in [*TASKS, ("Luisteren", PODCAST)]]
+    )
+    workshop.save_revision().publish()
+    body = client.get(workshop.url + "uitnodiging.txt").content.decode()
+    assert "- Luisteren" in body and "minuten: De podcastaflevering beluisteren" in body
+    links = [line.strip() for line in body.splitlines() if line.strip().startswith("http")]
+    assert links and len(links) == len(set(links))

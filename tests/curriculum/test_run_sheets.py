@@ -3,6 +3,7 @@ the one-page PDF, with the materials each part needs."""
 
 import io
 import re
+from urllib.parse import quote
 
 import pytest
 from pypdf import PdfReader
@@ -145,18 +146,30 @@ def test_no_break_when_left_empty_or_zero(client, workshop, pauze):
     ]
 
 
-def test_a_dot_between_hours_and_minutes_is_accepted(client, workshop):
-    response = client.get(run_sheet_url(workshop, "start=13.30&pauze=15"))
+@pytest.mark.parametrize("start", ["13.30", "13,30", "1330", "13u30", "13.30 uur", "13:30uur"])
+def test_a_time_as_people_type_it_is_accepted(client, workshop, start):
+    response = client.get(run_sheet_url(workshop, f"start={quote(start)}&pauze=15"))
     assert response.status_code == 200
     assert table_rows(response.content.decode())[0].startswith("13:30–13:40")
 
 
-@pytest.mark.parametrize("start", ["", "13", "25:00", "13:75", "half twee", "13:30:00"])
+def test_a_full_hour_may_be_given_alone(client, workshop):
+    response = client.get(run_sheet_url(workshop, "start=9"))
+    assert table_rows(response.content.decode())[0].startswith("09:00–09:10")
+
+
+def test_a_night_time_asks_whether_the_afternoon_was_meant(client, workshop):
+    response = client.get(run_sheet_url(workshop, "start=1:30"))
+    assert response.status_code == 400
+    assert "bedoel je 13:30?" in response.content.decode()
+
+
+@pytest.mark.parametrize("start", ["", "25:00", "13:75", "half twee", "13:30:00", "12345"])
 def test_an_invalid_start_is_refused_in_dutch(client, workshop, start):
     response = client.get(run_sheet_url(workshop, f"start={start}&pauze=15"))
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Vul een begintijd in als 13:30." in html
+    assert "Schrijf de begintijd in cijfers, bijvoorbeeld 13:30" in html
     assert re.search(r'<input[^>]*name="start"[^>]*aria-invalid="true"', html)
     assert 'aria-describedby="id_start_helptext id_start_error"' in html
     assert 'id="id_start_error"' in html
@@ -258,7 +271,7 @@ def test_pdf_refuses_invalid_input_with_a_short_dutch_page(client, workshop):
     assert response["Content-Type"].startswith("text/html")
     html = response.content.decode()
     assert '<html lang="nl">' in html
-    assert "Vul een begintijd in als 13:30." in html
+    assert "Schrijf de begintijd in cijfers, bijvoorbeeld 13:30" in html
     assert "Vul voor de pauze 0 tot 60 minuten in" in html
     assert 'href="/workshops/workshop-5/draaiboek/?start=x&amp;pauze=90"' in html
 

@@ -94,6 +94,13 @@ class WorkshopPageTests(WagtailPageTestCase):
         response = self.post_add(workshop_form(self.essence, [10, 20, 35, 35, 21], [15, 40, 20]))
         self.assertContains(response, "duren samen 121 minuten")
 
+    def test_a_workshop_cannot_take_the_address_of_the_work_methods_page(self):
+        data = workshop_form(self.essence, [10, 20, 35, 35, 20], [15, 40, 20])
+        data["slug"] = "werkvormen"
+        response = self.post_add(data)
+        self.assertContains(response, "hoort bij een pagina van het workshopoverzicht zelf")
+        self.assertFalse(WorkshopPage.objects.filter(essence=self.essence).exists())
+
     def test_preparation_must_add_up_to_the_stated_time(self):
         response = self.post_add(workshop_form(self.essence, [10, 20, 35, 35, 20], [15, 40, 21]))
         self.assertContains(response, "De voorbereiding duurt volgens de onderdelen 76 minuten")
