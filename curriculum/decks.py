@@ -136,6 +136,11 @@ class Row:
     is_total: bool = False
 
 
+# The minute of the workshop each part starts at: "0:10" read like ten past midnight, and the
+# clock times belong to the run sheet, which knows the start time and the break.
+PROGRAMME_HEADER = Row("Minuut", "Duur", "Onderdeel")
+
+
 @dataclass(frozen=True)
 class QRCode:
     label: str
@@ -382,7 +387,7 @@ def row_height(row: Row, size: float) -> float:
 
 
 def rows_fit(rows: list[Row], size: float) -> bool:
-    header = Row("Start", "Duur", "Onderdeel")
+    header = PROGRAMME_HEADER
     total = sum(row_height(row, size) for row in [header, *rows])
     return total <= BODY_HEIGHT * HEIGHT_SAFETY
 
@@ -472,10 +477,6 @@ def fit(slide: Slide) -> list[Slide]:
 # --- the deck ---
 
 
-def clock(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
 def method_url(workshop: WorkshopPage, method: WorkMethod) -> str:
     series = workshop.series
     base = (series.get_full_url() or series.url) if series else ""
@@ -522,7 +523,7 @@ class Timed:
 
     @property
     def span(self) -> str:
-        return f"{clock(self.start)}–{clock(self.start + self.minutes)}"
+        return f"minuut {self.start}–{self.start + self.minutes}"
 
 
 def timed_programme(workshop: WorkshopPage) -> list[Timed]:
@@ -632,10 +633,13 @@ def programme_slide(programme: list[Timed]) -> Slide:
     """The programme with running start times; the run sheet turns them into clock times."""
     total = sum(part.minutes for part in programme)
     rows = [
-        Row(clock(part.start), f"{part.minutes} min", part.session["part"]) for part in programme
+        Row(str(part.start), f"{part.minutes} min", part.session["part"]) for part in programme
     ]
-    rows.append(Row(clock(total), f"{total} min", "Einde (totaal)", is_total=True))
-    notes = [f"Totaal {total} minuten, zonder pauze."]
+    rows.append(Row(str(total), f"{total} min", "Einde (totaal)", is_total=True))
+    notes = [
+        f"Totaal {total} minuten, zonder pauze. Kloktijden en een pauze: zie het draaiboek "
+        "op de webpagina van de workshop."
+    ]
     for part in programme:
         names = [method.name for method in used_methods(part.session)]
         if names:
@@ -695,7 +699,7 @@ def reading_slide(workshop: WorkshopPage) -> Slide | None:
         return None
     lines = [plain(essence.reading_question, "quote")]
     if essence.book_chapter:
-        lines.append(plain(f"Bij: {essence.book_chapter}", "source"))
+        lines.append(plain(essence.book_chapter, "source"))
     return Slide(
         "reading",
         "Leesvraag",
@@ -1043,7 +1047,7 @@ def draw_table(page, slide: Slide) -> None:
     from pptx.dml.color import RGBColor
 
     size = slide.body_pt
-    rows = [Row("Start", "Duur", "Onderdeel"), *slide.rows]
+    rows = [PROGRAMME_HEADER, *slide.rows]
     height = sum(row_height(row, size) for row in rows)
     shape = page.shapes.add_table(
         len(rows), 3, pt(MARGIN_X), pt(BODY_TOP), pt(CONTENT_WIDTH), pt(height)

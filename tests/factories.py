@@ -70,6 +70,7 @@ def make_series(home: Page, **fields):
     )
     home.add_child(instance=series)
     series.save_revision().publish()
+    series.refresh_from_db()
     return series
 
 
@@ -123,6 +124,7 @@ def make_workshop(series: Page, essence, **fields):
     )
     series.add_child(instance=workshop)
     workshop.save_revision().publish()
+    workshop.refresh_from_db()  # publishing sets the live revision on the database row
     return workshop
 
 
@@ -134,6 +136,7 @@ def make_catalogue(home: Page, **fields):
     )
     home.add_child(instance=catalogue)
     catalogue.save_revision().publish()
+    catalogue.refresh_from_db()
     return catalogue
 
 
@@ -158,6 +161,7 @@ def make_expert(catalogue: Page, title: str, *, topics=(), areas=(), essences=()
     expert.competence_areas.set(CompetenceArea.objects.filter(slug__in=areas))
     expert.essences.set(essences)
     expert.save_revision().publish()
+    expert.refresh_from_db()
     return expert
 
 

@@ -34,10 +34,12 @@ def main_nav(context):
 
 
 @register.inclusion_tag("cms/includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
+def breadcrumbs(context, sub_page: str = ""):
+    """The page's ancestors. A view of a routable page (a run sheet, the work methods) names
+    itself as `sub_page`: the page becomes a link and the view the current crumb."""
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
-        return {"ancestors": [], "page": page}
+        return {"ancestors": [], "page": page, "sub_page": sub_page}
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if page.depth == 3 and site is not None and site.root_page.depth == 2:
@@ -45,7 +47,7 @@ def breadcrumbs(context):
         ancestors = [site.root_page]
     else:
         ancestors = page.get_ancestors().filter(depth__gte=2)
-    return {"ancestors": ancestors, "page": page}
+    return {"ancestors": ancestors, "page": page, "sub_page": sub_page}
 
 
 @register.filter

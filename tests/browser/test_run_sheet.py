@@ -85,8 +85,8 @@ def test_run_sheet_on_a_phone(phone, live_server, workshop, screenshot):
     expect(start).to_have_attribute("aria-invalid", "true")
     expect(start).to_have_attribute("aria-describedby", re.compile(r"\bid_start_error\b"))
     error = page.locator("#id_start_error")
-    expect(error).to_have_text("Vul een begintijd in als 13:30.")
-    expect(page.get_by_role("alert")).to_contain_text("Begintijd: Vul een begintijd in als 13:30.")
+    expect(error).to_contain_text("Schrijf de begintijd in cijfers")
+    expect(page.get_by_role("alert")).to_contain_text("Begintijd: Schrijf de begintijd in cijfers")
     expect(page.get_by_role("table")).to_have_count(0)
     # The message sits right above its own field, not elsewhere on the page.
     error_box, field_box = error.bounding_box(), start.bounding_box()

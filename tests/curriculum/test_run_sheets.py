@@ -298,3 +298,9 @@ def test_the_longest_demo_workshop_fits_on_one_page(client):
     response = client.get(pdf_url(longest, "start=13:30&pauze=30"))
     assert response.status_code == 200
     assert len(PdfReader(io.BytesIO(response.content)).pages) == 1
+
+
+def test_the_breadcrumbs_lead_back_to_the_workshop(client, workshop):
+    html = client.get(run_sheet_url(workshop)).content.decode()
+    assert f'<a href="{workshop.url}">{workshop.title}</a>' in html
+    assert '<li aria-current="page">Draaiboek</li>' in html
