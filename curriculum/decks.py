@@ -632,9 +632,7 @@ def goals_slide(workshop: WorkshopPage) -> Slide:
 def programme_slide(programme: list[Timed]) -> Slide:
     """The programme with running start times; the run sheet turns them into clock times."""
     total = sum(part.minutes for part in programme)
-    rows = [
-        Row(str(part.start), f"{part.minutes} min", part.session["part"]) for part in programme
-    ]
+    rows = [Row(str(part.start), f"{part.minutes} min", part.session["part"]) for part in programme]
     rows.append(Row(str(total), f"{total} min", "Einde (totaal)", is_total=True))
     notes = [
         f"Totaal {total} minuten, zonder pauze. Kloktijden en een pauze: zie het draaiboek "
