@@ -51,6 +51,13 @@ def breadcrumbs(context, sub_page: str = ""):
 
 
 @register.filter
+def result_kind(page) -> str:
+    """What a search result is, in one word: a page type says it with `search_result_kind`
+    (cms knows neither app's page types)."""
+    return getattr(page, "search_result_kind", "Pagina")
+
+
+@register.filter
 def plain_text(html: str) -> str:
     """Rich text as one line of plain text, with a space where block elements met."""
     spaced = re.sub(r"</(p|li|h[1-6]|div)>|<br\s*/?>", " ", str(html or ""))

@@ -177,6 +177,9 @@ LOGGING = {
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.LoginForm"
 # No avatars from gravatar.com: the admin loads nothing from other hosts either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin's dashboard would ask releases.wagtail.org for the newest version: no calls to
+# other hosts from the admin either.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Background tasks (django-tasks). Wagtail's own tasks run immediately; rendering PDFs after a
 # publish runs in a background thread (cms/tasks.py) so the editor does not wait. An

@@ -50,6 +50,8 @@ def general_text(label: str) -> RichTextField:
 class WorkshopIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """The series, with the general information every trainer guide shares (chapter 1)."""
 
+    search_result_kind = "Workshops"
+
     series_title = models.CharField(
         "Titel van de reeks", max_length=200, default="In gesprek over het leven en het einde"
     )
@@ -240,6 +242,8 @@ class ContentStatus(models.TextChoices):
 
 class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """One two-hour workshop on one essence; renders as a web page and as a trainer guide."""
+
+    search_result_kind = "Workshop"
 
     essence = models.OneToOneField(
         "curriculum.Essence",

@@ -156,6 +156,8 @@ class ExpertPageForm(RestrictedFieldsPageForm):
 class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """A book cover: one expert and what a resident can talk about with them."""
 
+    search_result_kind = "Boek"
+
     summary = models.TextField("Korte samenvatting", max_length=300)
     body = StreamField(BodyBlock(), verbose_name="Meer over dit boek", blank=True)
 
@@ -422,6 +424,8 @@ class SellingPointBlock(blocks.StructBlock):
 
 class ExpertIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """The catalogue at /expertbibliotheek/, and the words of its recruitment material."""
+
+    search_result_kind = "Catalogus"
 
     introduction = RichTextField("Inleiding", blank=True, features=RICH_TEXT_FEATURES)
     no_expert_text = RichTextField(

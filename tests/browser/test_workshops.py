@@ -50,3 +50,24 @@ def test_workshop_pages_on_screen(page, live_server, workshop, screenshot):
     response = page.request.get(live_server.url + workshop.url + "docentenhandreiking.pdf")
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
+
+
+def test_the_programme_is_a_stack_of_cards_on_a_phone(browser, live_server, workshop, screenshot):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + workshop.url)
+    rows = page.get_by_role("table").locator("tbody").get_by_role("row")
+    expect(rows).to_have_count(5)
+    first, second = rows.nth(0).bounding_box(), rows.nth(1).bounding_box()
+    assert second["y"] >= first["y"] + first["height"]  # one card under the other
+    assert first["width"] <= 390
+    # A part without tips or work methods shows no empty "Werkvormen en hulpmiddelen" heading.
+    expect(rows.nth(0).locator(".programme__tips")).to_be_hidden()
+    region = page.get_by_role("region", name="Programma")
+    assert region.evaluate("element => element.scrollWidth - element.clientWidth") <= 0
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"the workshop page scrolls sideways by {overflow}px"
+    screenshot(page, "programma-als-kaarten")
+    context.close()
