@@ -14,12 +14,18 @@ urlpatterns = [
     path("", include("library.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+if settings.DEBUG or getattr(settings, "ONE_MACHINE", False):
+    from django.views.static import serve
 
-    urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # One machine (config/settings/dev.py) serves uploaded media itself, debug or not; static
+    # files come from WhiteNoise. Django's `static()` helper would do nothing without DEBUG.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [
     # Wagtail's own pattern allows no dots; routable pages also serve files such as

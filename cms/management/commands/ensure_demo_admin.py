@@ -10,8 +10,10 @@ class Command(BaseCommand):
     help = "Maakt (alleen in ontwikkeling) een demo-beheerder aan en toont de inlog."
 
     def handle(self, *args, **options):
-        if not settings.DEBUG:
-            raise CommandError("De demo-beheerder bestaat alleen in ontwikkeling (DEBUG aan).")
+        if not (settings.DEBUG or getattr(settings, "ONE_MACHINE", False)):
+            raise CommandError(
+                "De demo-beheerder bestaat alleen op één machine (make run), niet in productie."
+            )
         User = get_user_model()
         user = User.objects.filter(username=DEMO_USERNAME).first()
         if user is None:
