@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves on: the demo Site, its QR codes and the printed admin URL use it.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run setup install install-test system-deps test lint lock bench loadtest clean mutation
 

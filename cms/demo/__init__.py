@@ -15,6 +15,8 @@ from wagtail.models import Page, Site
 
 from cms.models import HomePage, SiteSettings, StandardPage
 
+LOCAL_HOSTNAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
 DEMO_SECRETARIAT_EMAIL = "secretariaat@expertbibliotheek.example"
 
 
@@ -100,13 +102,19 @@ def ensure_home_page() -> HomePage:
         site.site_name = site.site_name or "Expertbibliotheek Palliatieve Zorg"
         site.save()
     site = Site.objects.get(is_default_site=True)
-    if (site.hostname, site.port) == ("localhost", 80):
-        # Wagtail's first site: give it the real address, so full URLs (QR codes on print
-        # material, links in e-mails) point where the site is served.
+    if site.hostname in LOCAL_HOSTNAMES:
+        # Wagtail's first site, or a demo on this machine: give it the address the site is
+        # served on (`make run HOST=… PORT=…` sets WAGTAILADMIN_BASE_URL), so full URLs (QR
+        # codes on print material, links in e-mails) point there. A real hostname is the
+        # editors' to keep.
         base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        site.hostname = base.hostname or "localhost"
-        site.port = base.port or (443 if base.scheme == "https" else 80)
-        site.save()
+        address = (
+            base.hostname or "localhost",
+            base.port or (443 if base.scheme == "https" else 80),
+        )
+        if (site.hostname, site.port) != address:
+            site.hostname, site.port = address
+            site.save()
     # Wagtail's welcome page is no longer the root of any site: remove it.
     root.get_children().filter(slug="home-placeholder", numchild=0).exclude(pk=home.pk).delete()
     return home

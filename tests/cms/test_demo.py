@@ -33,3 +33,34 @@ def test_load_demo_keeps_editor_changes():
     call_command("load_demo")
     about.refresh_from_db()
     assert about.introduction == "Door de redactie aangepast."
+
+
+@pytest.mark.django_db
+def test_the_demo_site_follows_the_address_make_run_serves_on(settings):
+    from cms.demo import ensure_home_page
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+    ensure_home_page()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8123)
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8001"  # `make run PORT=8001` later
+    ensure_home_page()
+    site.refresh_from_db()
+    assert site.port == 8001
+
+    site.hostname, site.port = "bieb.example.org", 443
+    site.save()
+    ensure_home_page()
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("bieb.example.org", 443)  # a real address is kept
+
+
+@pytest.mark.django_db
+def test_the_demo_admin_login_names_the_address_served_on(settings):
+    import io
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
+    settings.ONE_MACHINE = True
+    output = io.StringIO()
+    call_command("ensure_demo_admin", stdout=output)
+    assert "http://127.0.0.1:8123/admin/" in output.getvalue()

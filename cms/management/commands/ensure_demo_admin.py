@@ -35,7 +35,7 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo-beheerder {state}: http://127.0.0.1:8000/admin/  "
+                f"Demo-beheerder {state}: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/  "
                 f"gebruikersnaam: {DEMO_USERNAME}  wachtwoord: {DEMO_PASSWORD}"
             )
         )
