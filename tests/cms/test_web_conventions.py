@@ -1,9 +1,11 @@
 """/sitemap.xml lists the live public pages, /robots.txt points crawlers at it."""
 
+import io
 import json
 import xml.etree.ElementTree as ET  # noqa: S405 (parses the site's own response)
 
 import pytest
+from PIL import Image
 from wagtail.models import PageViewRestriction
 
 from cms.models import StandardPage
@@ -75,3 +77,17 @@ def test_robots_txt_is_plain_text_and_points_at_the_sitemap(client):
     ]
     assert client.head("/robots.txt").status_code == 200
     assert client.post("/robots.txt").status_code == 405
+
+
+def test_the_site_has_its_own_favicon_and_mark(client):
+    make_home()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+    icon = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert icon.format == "ICO"
+    html = client.get("/").content.decode()
+    assert 'rel="icon" href="/static/img/logo-mark.svg"' in html
+    assert 'rel="apple-touch-icon"' in html
+    # The mark is decoration beside the name, which stays text.
+    assert 'class="site-name__mark" src="/static/img/logo-mark.svg" alt=""' in html
+    assert client.get("/static/img/apple-touch-icon.png").status_code == 200
