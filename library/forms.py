@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from cms import rate_limit
+from cms.dates import dutch_date
 from cms.validators import plain_text, single_line
 from library.models.evaluations import Evaluation
 from library.models.experts import CompetenceArea, ExpertPage
@@ -143,7 +144,7 @@ def long_text(label: str, rows: int, required: str) -> forms.CharField:
 def book_label(book: ExpertPage, today: datetime.date) -> str:
     label = f"{book.title} ({book.expert_name})"
     if book.is_absent(today):
-        label += f", afwezig tot en met {book.absent_until:%d-%m-%Y}"
+        label += f", afwezig tot en met {dutch_date(book.absent_until)}"
     return label
 
 
@@ -265,13 +266,13 @@ class CoreLoanFields(forms.Form):
         if until is None:
             self.add_error(
                 "waits_until",
-                f"{expert.expert_name} is afwezig tot en met {back:%d-%m-%Y}. Tot wanneer wil je "
-                "wachten? Of kies een ander boek.",
+                f"{expert.expert_name} is afwezig tot en met {dutch_date(back)}. Tot wanneer wil "
+                "je wachten? Of kies een ander boek.",
             )
         elif until <= back:
             self.add_error(
                 "waits_until",
-                f"Kies een datum na {back:%d-%m-%Y}: tot dan is {expert.expert_name} afwezig.",
+                f"Kies een datum na {dutch_date(back)}: tot dan is {expert.expert_name} afwezig.",
             )
         elif until > timezone.localdate() + datetime.timedelta(days=LONGEST_WAIT_DAYS):
             self.add_error("waits_until", "Kies een datum binnen een half jaar.")

@@ -7,6 +7,7 @@ import datetime
 from django.db import transaction
 
 from cms import page_cache
+from cms.dates import dutch_date
 from library.models import Availability, ExpertEvent, ExpertPage
 
 
@@ -32,7 +33,7 @@ def set_absence(
         )
         latest.save(update_fields=["content"])
     page_cache.invalidate_after_change()
-    text = f"Afwezig tot en met {until:%d-%m-%Y}" if until else "Weer beschikbaar"
+    text = f"Afwezig tot en met {dutch_date(until)}" if until else "Weer beschikbaar"
     ExpertEvent.objects.create(
         expert=expert,
         user=user,

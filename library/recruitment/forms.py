@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from cms.dates import dutch_date
 from cms.validators import phone_number, plain_text, single_line
 from library.catalogue import criteria
 from library.models import Candidate, ConversationForm, ExpertKind, FoundVia, LoanRequest
@@ -170,7 +171,7 @@ class RequestChoiceField(forms.ModelChoiceField):
         # The learning goal and date, not the resident's name: that is all recruitment needs.
         goal = " ".join(obj.learning_goals.split())
         goal = goal if len(goal) <= 80 else goal[:79] + "…"
-        return f"Aanvraag {obj.pk} van {obj.created_at:%d-%m-%Y}: {goal}"
+        return f"Aanvraag {obj.pk} van {dutch_date(obj.created_at)}: {goal}"
 
 
 class CandidateForm(WagtailAdminModelForm):

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from cms.dates import dutch_date
 from cms.signed_links import SignedLink, gone, used
 from library.catalogue.notices import notify_lead
 from library.models import (
@@ -268,7 +269,7 @@ def draft_page(candidate: Candidate, cover: Cover, photo, parent: ExpertIndexPag
         phone=cover.phone,
         admission_criteria=cover.criteria,
         admission_note=(
-            f"Criteria aangevinkt door de kandidaat zelf op {timezone.localdate():%d-%m-%Y}; "
+            f"Criteria aangevinkt door de kandidaat zelf op {dutch_date(timezone.localdate())}; "
             "de werkgroep toetst ze voor het goedkeuren."
         ),
         live=False,

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
 
+from cms.dates import dutch_date
 from cms.exports import SafeSpreadsheetExportMixin
 from library.models import BusinessCaseSettings
 from library.process import deadlines
@@ -49,7 +50,7 @@ def display(value) -> str:
     if value is None:
         return "—"
     if isinstance(value, datetime.date):
-        return value.strftime("%d-%m-%Y")
+        return dutch_date(value)
     if isinstance(value, float):
         return f"{value:.1f}".replace(".", ",")
     return str(value)

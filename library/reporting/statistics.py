@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from cms.dates import dutch_date
 from library.catalogue.suggestions import STOP_WORDS, suggest_books
 from library.models import (
     Availability,
@@ -250,7 +251,7 @@ def availability_label(expert: ExpertPage, published: bool) -> str:
     if not published:
         return "Teruggetreden" if expert.availability == Availability.WITHDRAWN else "Offline"
     if expert.is_absent():
-        return f"Afwezig tot en met {expert.absent_until:%d-%m-%Y}"
+        return f"Afwezig tot en met {dutch_date(expert.absent_until)}"
     return "Beschikbaar"
 
 

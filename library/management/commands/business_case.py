@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cms.dates import dutch_date
 from library.models import BusinessCaseSettings
 from library.reporting import business_case
 
@@ -23,7 +24,9 @@ class Command(BaseCommand):
         if all(value is None for value in given.values()):
             start, end = business_case.last_twelve_months()
             counts = business_case.counts_for_period(start, end)
-            self.stdout.write(f"Echte aantallen van {start:%d-%m-%Y} tot en met {end:%d-%m-%Y}")
+            self.stdout.write(
+                f"Echte aantallen van {dutch_date(start)} tot en met {dutch_date(end)}"
+            )
         else:
             counts = business_case.Counts(**{k: v or 0 for k, v in given.items()})
         case = business_case.compute(counts, BusinessCaseSettings.load())

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cms.dates import dutch_date
 from library.models import LoanProcessSettings
 from library.process.retention import purge_personal_data
 
@@ -23,12 +24,12 @@ class Command(BaseCommand):
         months = LoanProcessSettings.load().retention_months
         verb = "Zou anonimiseren" if result.dry_run else "Geanonimiseerd"
         self.stdout.write(
-            f"Bewaartermijn {months} maanden: afgesloten vóór {result.cutoff:%d-%m-%Y}."
+            f"Bewaartermijn {months} maanden: afgesloten vóór {dutch_date(result.cutoff)}."
         )
         for loan in result.requests:
             self.stdout.write(
                 f"  aanvraag {loan.pk}: {loan.get_status_display()} sinds "
-                f"{loan.status_changed_at:%d-%m-%Y}"
+                f"{dutch_date(loan.status_changed_at)}"
             )
         self.stdout.write(f"{verb}: {len(result.requests)} aanvragen.")
         if result.dry_run:
