@@ -76,6 +76,22 @@ class CatalogueFilters:
             ]
         )
 
+    @property
+    def active_count(self) -> int:
+        """How many of the filters behind the "Filters" disclosure are set (the search text,
+        which stays in view, is not one of them)."""
+        return sum(
+            bool(value)
+            for value in (
+                self.kind,
+                self.area,
+                self.essence,
+                self.topic,
+                self.form,
+                self.available_now,
+            )
+        )
+
     def as_params(self) -> dict[str, str]:
         params = {
             "q": self.query,

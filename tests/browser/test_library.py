@@ -16,6 +16,7 @@ def test_filter_catalogue_open_cover_and_find_the_loan_button(page, demo_site, s
     expect(page.get_by_role("heading", level=1)).to_have_text("Expertbibliotheek")
     screenshot(page, "catalogus")
 
+    page.locator("summary", has_text="Filters").click()  # the filters fold away
     page.get_by_label("Soort expert").select_option("experience")
     page.get_by_label("Nu beschikbaar").check()
     page.get_by_role("button", name="Toon boeken").click()
