@@ -11,16 +11,40 @@ from curriculum import decks, guides, handouts
 from curriculum.models import Essence, WorkMethod, WorkshopPage
 
 
+class YesNo:
+    """A yes or no that reads "Ja" or "Nee" (Wagtail's tick and cross say "True" or "False"
+    to a screen reader)."""
+
+    def __init__(self, value: bool):
+        self.value = value
+
+    def __bool__(self) -> bool:
+        return self.value
+
+    def __str__(self) -> str:
+        return "Ja" if self.value else "Nee"
+
+
+class YesNoColumn(BooleanColumn):
+    """Wagtail's tick or cross, with a Dutch text for screen readers."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return None if value is None else YesNo(value)
+
+
 class EssenceViewSet(SnippetViewSet):
     model = Essence
     icon = "pick"
+    # Field names take their heading from the field's verbose name (and stay sortable); the
+    # first is the title column with the edit link and the buttons.
     list_display = [
         "number",
         "name",
         "chapter_title",
         "book_chapter",
-        BooleanColumn("reading_question", label="Leesvraag"),
-        BooleanColumn("podcast_url", label="Podcast"),
+        YesNoColumn("reading_question", label="Leesvraag"),
+        YesNoColumn("podcast_url", label="Podcast"),
     ]
     ordering = ["number"]
 
@@ -28,7 +52,8 @@ class EssenceViewSet(SnippetViewSet):
 class WorkMethodViewSet(SnippetViewSet):
     model = WorkMethod
     icon = "group"
-    list_display = ["name", "source"]
+    # Headings from the verbose names: Naam, Groepsgrootte, Bron.
+    list_display = ["name", "group_size", "source"]
     search_fields = ["name", "description"]
     # Searched with the database's icontains, as the loan desk (library/admin/desk.py):
     # Wagtail's index on SQLite cannot search a named field.

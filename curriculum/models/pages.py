@@ -97,11 +97,20 @@ class WorkshopIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
         FieldPanel("authors"),
         FieldRowPanel([FieldPanel("licence_name"), FieldPanel("licence_url")], heading="Licentie"),
         FieldPanel("versions"),
+        HelpPanel(
+            heading="Workshops van deze reeks",
+            content="<p>De workshops zijn subpagina’s van deze reeks, één per essentie. Elke "
+            "essentie heeft al een workshop? Dan biedt ‘Subpagina toevoegen’ geen workshop meer "
+            "aan: maak geen nieuwe workshop maar pas een bestaande aan.</p>",
+        ),
     ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("series_title"),
         index.SearchField("introduction"),
+        # The site search (cms.search) also finds a page by the start of a word.
+        index.AutocompleteField("series_title"),
+        index.AutocompleteField("introduction"),
     ]
 
     parent_page_types = ["cms.HomePage"]
@@ -334,17 +343,35 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("learning_goals"),
         index.SearchField("programme"),
-        index.RelatedFields("essence", [index.SearchField("name")]),
+        index.RelatedFields(
+            "essence", [index.SearchField("name"), index.AutocompleteField("name")]
+        ),
+        # The site search (cms.search) also finds a workshop by the start of a word.
+        index.AutocompleteField("introduction"),
+        index.AutocompleteField("learning_goals"),
+        index.AutocompleteField("programme"),
     ]
 
     parent_page_types = ["curriculum.WorkshopIndexPage"]
     subpage_types: list[str] = []
+    page_description = (
+        "Eén workshop per essentie. Heeft elke essentie al een workshop, dan biedt het beheer "
+        "geen nieuwe workshop aan: maak geen nieuwe workshop maar pas een bestaande aan."
+    )
     template = "curriculum/workshop_page.html"
     preview_modes = [("", "Webpagina"), (PDF_PREVIEW_MODE, "Docentenhandreiking (PDF)")]
 
     class Meta:
         verbose_name = "Workshop"
         verbose_name_plural = "Workshops"
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        # Each essence has one workshop (the essence is a one-to-one field): once all of them
+        # have theirs, a new workshop could only be refused on saving.
+        return (
+            super().can_create_at(parent) and Essence.objects.filter(workshop__isnull=True).exists()
+        )
 
     # --- derived values used by the web page, the guide and the structured data ---
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
@@ -19,13 +20,14 @@ from wagtail.models.pages import PagePermissionTester
 
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.client_address import client_address
+from cms.dates import dutch_date
 from cms.models.site_settings import ROUTE_PERSONAL_DATA
 from cms.panels import PermissionInlinePanel, RestrictedFieldsPageForm
 from cms.preview import FramedPreviewMixin
 from library.catalogue.suggestions import may_suggest, suggest_books
 from library.forms import CORE_FIELDS, MAX_PAGE_ID, NO_EXPERT, CoreLoanFields
-from library.models.experts import ExpertPage
-from library.models.loans import LoanFormSubmission
+from library.models.experts import CompetenceArea, ExpertPage
+from library.models.loans import LoanFormSubmission, Programme
 from library.process import deadlines
 
 
@@ -58,6 +60,51 @@ class LoanFormPermissionTester(PagePermissionTester):
     def can_lock(self) -> bool:
         # A lock set by an editor would keep the secretariat out of its own form.
         return self.may_route() and super().can_lock()
+
+
+class ReadableLoanAnswers:
+    """For the form's submissions list and its export: the book's title, the programme's and
+    the competence areas' names, where the form stores a page id and slugs."""
+
+    @cached_property
+    def book_titles(self) -> dict[str, str]:
+        # Every book, also one taken offline since: the secretariat still needs its title.
+        return {str(pk): title for pk, title in ExpertPage.objects.values_list("pk", "title")}
+
+    @cached_property
+    def area_names(self) -> dict[str, str]:
+        return dict(CompetenceArea.objects.values_list("slug", "name"))
+
+    def readable(self, field: str, value):
+        if not value:
+            return value
+        if field == "expert":
+            if value == NO_EXPERT:
+                return "Geen expert gevonden"
+            return self.book_titles.get(str(value), f"Boek {value} (bestaat niet meer)")
+        if field == "programme":
+            return dict(Programme.choices).get(value, value)
+        if field == "competence_areas":
+            # A list in the export; the listing has already joined it with ", ".
+            slugs = value if isinstance(value, list) else str(value).split(", ")
+            names = [self.area_names.get(slug, slug) for slug in slugs]
+            return names if isinstance(value, list) else ", ".join(names)
+        return value
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        for field, value in row.items():
+            row[field] = self.readable(field, value)
+        return row
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        names = [name for name, _label in self.form_page.get_data_fields()]
+        for row in context.get("data_rows", []):
+            row["fields"] = [
+                self.readable(name, value) for name, value in zip(names, row["fields"], strict=True)
+            ]
+        return context
 
 
 class LoanFormPageForm(RestrictedFieldsPageForm):
@@ -136,7 +183,7 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
         # here because Wagtail's admin views need the models loaded.
         from cms.exports import SafeSubmissionsListView
 
-        return SafeSubmissionsListView
+        return type("LoanSubmissionsListView", (ReadableLoanAnswers, SafeSubmissionsListView), {})
 
     def get_data_fields(self):
         submit_time, *editor_fields = super().get_data_fields()
@@ -197,7 +244,7 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
         )
         if book is not None and book.is_absent():
             return (
-                f"{book.expert_name} is afwezig tot en met {book.absent_until:%d-%m-%Y}. Wil je "
+                f"{book.expert_name} is afwezig tot en met {dutch_date(book.absent_until)}. Wil je "
                 "wachten? Vul dan hieronder in tot wanneer; of kies een ander boek."
             )
         if requested in dict(form.fields["expert"].choices):

@@ -515,6 +515,7 @@ def site():
     essence = make_essence()
     series = make_series(home)
     workshop = make_workshop(series, essence)
+    make_essence(6, "Deskundigheid")  # without a workshop: adding one is allowed
     site = home.get_site()
     SiteSettings.objects.get_or_create(site=site)
     pages = {
