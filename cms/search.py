@@ -1,5 +1,6 @@
-"""Site search at /zoeken/ on Wagtail's database search backend, and the helpers that make what
-a visitor types safe for every search on the site (this one, the catalogue's, the admin's)."""
+"""Site search at /zoeken/ on Wagtail's database search backend (whole words and the start of
+words), and the helpers that make what a visitor types safe for every search on the site (this
+one, the catalogue's, the admin's)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page
+from wagtail.search.query import And, PlainText
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -40,12 +42,55 @@ def search_terms(text: str, max_length: int = MAX_QUERY_LENGTH) -> str:
     return " ".join(word for word in trimmed if word)
 
 
+def prefix_query(terms: str):
+    """Every word of `terms` as the start of a word: Wagtail's autocomplete takes the last word
+    of a text as a prefix and the others as whole words, so each word is a text of its own."""
+    words = [PlainText(word) for word in terms.split()]
+    return words[0] if len(words) == 1 else And(words)
+
+
+def matching_page_ids(terms: str) -> list[int]:
+    """The live, public pages for `terms`: first those with the whole words, best first (as the
+    search always did, with PostgreSQL's Dutch stemming), then those where the words are only
+    the start of a word ("sedat" for sedatie, "dement" for dementie), searched in the pages'
+    AutocompleteFields.
+
+    Always both, merged, rather than the partial words only when the whole words find nothing:
+    Dutch glues words together, so "zorg" should find the page on "zorgplanning" too even when
+    another page has "zorg" itself, and what someone is still typing ("pijnbestr") finds what
+    the whole word finds. Pages with the whole words stay on top, each page is listed once."""
+    pages = Page.objects.live().public()
+    ids = list(dict.fromkeys(page.pk for page in pages.search(terms)))
+    found = set(ids)
+    for page in pages.autocomplete(prefix_query(terms)):
+        if page.pk not in found:
+            found.add(page.pk)
+            ids.append(page.pk)
+    return ids
+
+
+class SpecificPages:
+    """Pages by id, in that order, fetched as their specific type only for the slice shown (the
+    paginator asks for the length and one page of results)."""
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0] if index >= 0 else self[len(self) + index]
+        ids = self.ids[index]
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        return [pages[pk] for pk in ids if pk in pages]
+
+
 def search(request: HttpRequest) -> HttpResponse:
     query = clean_search_text(request.GET.get("q", ""))
     terms = search_terms(query)
-    results = Page.objects.none()
-    if terms:
-        results = Page.objects.live().public().specific().search(terms)
+    results = SpecificPages(matching_page_ids(terms) if terms else [])
     paginator = Paginator(results, RESULTS_PER_PAGE)
     results_page = paginator.get_page(request.GET.get("pagina"))  # lenient: bad numbers → 1
     return TemplateResponse(

@@ -34,6 +34,9 @@ class HomePage(FramedPreviewMixin, Page):
         *Page.search_fields,
         index.SearchField("hero_text"),
         index.SearchField("introduction"),
+        # The site search (cms.search) also finds a page by the start of a word.
+        index.AutocompleteField("hero_text"),
+        index.AutocompleteField("introduction"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -54,6 +57,8 @@ class StandardPage(FramedPreviewMixin, Page):
         *Page.search_fields,
         index.SearchField("introduction"),
         index.SearchField("body"),
+        index.AutocompleteField("introduction"),
+        index.AutocompleteField("body"),
     ]
 
     parent_page_types = ["cms.HomePage", "cms.StandardPage"]

@@ -298,8 +298,15 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
         index.SearchField("organisation"),
         index.SearchField("example_questions"),
         index.SearchField("body"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name"), index.AutocompleteField("name")]),
         index.FilterField("availability"),
+        # The site search (cms.search) also finds a cover by the start of a word: "sedat".
+        index.AutocompleteField("summary"),
+        index.AutocompleteField("expert_name"),
+        index.AutocompleteField("role"),
+        index.AutocompleteField("organisation"),
+        index.AutocompleteField("example_questions"),
+        index.AutocompleteField("body"),
     ]
 
     parent_page_types = ["library.ExpertIndexPage"]
