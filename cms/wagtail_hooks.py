@@ -1,7 +1,9 @@
+from django.contrib import messages
 from django.urls import path
 from wagtail import hooks
 
 from cms.two_factor import views as two_factor
+from cms.web_conventions import LOCAL_HOSTNAMES
 
 
 @hooks.register("register_admin_urls")
@@ -10,3 +12,21 @@ def two_factor_admin_urls():
         path("2fa/instellen/", two_factor.setup, name="cms_two_factor_setup"),
         path("2fa/code/", two_factor.verify, name="cms_two_factor_verify"),
     ]
+
+
+@hooks.register("before_edit_page")
+def warn_about_a_local_site_address(request, page):
+    # QR codes and printed links carry the Site's address: print material made while it is
+    # still this machine's address leads readers nowhere. Page types with print material say
+    # so with `prints_site_address`.
+    if not getattr(page.specific_class, "prints_site_address", False):
+        return None
+    site = page.get_site()
+    if site is not None and site.hostname in LOCAL_HOSTNAMES:
+        messages.warning(
+            request,
+            f"Let op: het adres van deze site is nog {site.root_url}. QR-codes en links op de "
+            "flyers, dia's en handreikingen wijzen daarheen. Laat een beheerder onder "
+            "Instellingen › Sites het echte adres invullen voordat je iets laat drukken.",
+        )
+    return None

@@ -11,6 +11,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+# This machine's own names: a Site with one of them is a demo or not yet configured.
+LOCAL_HOSTNAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
 
 @require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:

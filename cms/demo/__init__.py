@@ -14,8 +14,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.models import HomePage, SiteSettings, StandardPage
-
-LOCAL_HOSTNAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+from cms.web_conventions import LOCAL_HOSTNAMES
 
 DEMO_SECRETARIAT_EMAIL = "secretariaat@expertbibliotheek.example"
 

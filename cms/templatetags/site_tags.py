@@ -6,6 +6,8 @@ from django import template
 from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
+from cms import money
+
 register = template.Library()
 
 
@@ -48,6 +50,12 @@ def breadcrumbs(context, sub_page: str = ""):
     else:
         ancestors = page.get_ancestors().filter(depth__gte=2)
     return {"ancestors": ancestors, "page": page, "sub_page": sub_page}
+
+
+@register.filter
+def euro(amount) -> str:
+    """An amount in Dutch notation: 1700 → "€ 1.700,00" (cms/money.py)."""
+    return money.euro(amount) if amount is not None and amount != "" else ""
 
 
 @register.filter

@@ -51,6 +51,7 @@ class WorkshopIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """The series, with the general information every trainer guide shares (chapter 1)."""
 
     search_result_kind = "Workshops"
+    prints_site_address = True  # QR codes and links in its PDFs (cms/wagtail_hooks.py)
 
     series_title = models.CharField(
         "Titel van de reeks", max_length=200, default="In gesprek over het leven en het einde"
@@ -253,6 +254,7 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """One two-hour workshop on one essence; renders as a web page and as a trainer guide."""
 
     search_result_kind = "Workshop"
+    prints_site_address = True  # QR codes and links in its PDFs (cms/wagtail_hooks.py)
 
     essence = models.OneToOneField(
         "curriculum.Essence",

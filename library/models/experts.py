@@ -157,6 +157,7 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """A book cover: one expert and what a resident can talk about with them."""
 
     search_result_kind = "Boek"
+    prints_site_address = True  # QR codes and links in its PDFs (cms/wagtail_hooks.py)
 
     summary = models.TextField("Korte samenvatting", max_length=300)
     body = StreamField(BodyBlock(), verbose_name="Meer over dit boek", blank=True)
@@ -433,6 +434,7 @@ class ExpertIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
     """The catalogue at /expertbibliotheek/, and the words of its recruitment material."""
 
     search_result_kind = "Catalogus"
+    prints_site_address = True  # QR codes and links in its PDFs (cms/wagtail_hooks.py)
 
     introduction = RichTextField("Inleiding", blank=True, features=RICH_TEXT_FEATURES)
     no_expert_text = RichTextField(

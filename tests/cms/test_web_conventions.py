@@ -91,3 +91,26 @@ def test_the_site_has_its_own_favicon_and_mark(client):
     # The mark is decoration beside the name, which stays text.
     assert 'class="site-name__mark" src="/static/img/logo-mark.svg" alt=""' in html
     assert client.get("/static/img/apple-touch-icon.png").status_code == 200
+
+
+def test_an_editor_is_warned_while_the_site_address_is_local(client):
+    from django.contrib.auth.models import User
+
+    from tests.factories import make_catalogue
+
+    home = make_home()
+    catalogue = make_catalogue(home)
+    about = make_standard_page(home, "Over ons")
+    client.force_login(User.objects.create_superuser("beheer", "b@example.org", "pw"))  # noqa: S106
+    site = home.get_site()
+    site.hostname, site.port = "127.0.0.1", 8000
+    site.save()
+    warning = "het adres van deze site is nog http://127.0.0.1:8000"
+    assert warning in client.get(f"/admin/pages/{catalogue.pk}/edit/").content.decode()
+    assert warning not in client.get(f"/admin/pages/{about.pk}/edit/").content.decode()
+    site.hostname, site.port = "bieb.example.org", 443
+    site.save()
+    assert (
+        "het adres van deze site is nog"
+        not in client.get(f"/admin/pages/{catalogue.pk}/edit/").content.decode()
+    )

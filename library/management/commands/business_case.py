@@ -1,12 +1,9 @@
 from django.core.management.base import BaseCommand
 
 from cms.dates import dutch_date
+from cms.money import euro as money
 from library.models import BusinessCaseSettings
 from library.reporting import business_case
-
-
-def money(amount) -> str:
-    return f"€ {amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 class Command(BaseCommand):
