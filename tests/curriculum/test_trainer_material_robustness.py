@@ -119,3 +119,31 @@ def test_run_sheets_made_at_will_are_limited(client, workshop, monkeypatch):
     urls = [f"{workshop.url}draaiboek.pdf?start=13:3{n}" for n in range(3)]
     assert [client.get(url).status_code for url in urls] == [200, 200, 429]
     assert "Probeer het later opnieuw" in client.get(urls[0]).content.decode()
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "",
+        "docentenhandreiking.pdf",
+        "presentatie.pdf",
+        "presentatie.pptx",
+        "hand-out.pdf",
+        "draaiboek/",
+        "draaiboek.pdf",
+        "uitnodiging.txt",
+        "uitnodiging.eml",
+    ],
+)
+def test_a_password_protected_workshop_keeps_its_material_to_itself(client, workshop, ending):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=workshop,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="geheim",  # noqa: S106
+    )
+    response = client.get(workshop.url + ending)
+    assert response.status_code == 200  # Wagtail's password form, not the file
+    assert "Wachtwoord" in response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
