@@ -9,7 +9,7 @@ PORT ?= 8000
 # The address `make run` serves on: the demo Site, its QR codes and the printed admin URL use it.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run setup install install-test system-deps test lint lock bench loadtest clean mutation
+.PHONY: run setup install install-test system-deps test lint lock bench loadtest clean mutation fonts screenshots
 
 run: setup
 	@echo "Site draait op http://$(HOST):$(PORT)/ (stoppen: Ctrl+C)"
@@ -60,6 +60,11 @@ lock: $(BIN)/python
 	$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe -o requirements/base.lock pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --no-header --allow-unsafe --extra test -o requirements/test.lock pyproject.toml
 
+# Re-fetch the pinned web font from npm into static/fonts/ (needs npm and the network; the
+# files are committed, so setup and test never do this).
+fonts:
+	bash scripts/update-fonts.sh
+
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
 
@@ -79,3 +84,8 @@ loadtest: install-test system-deps
 # MUTATION_ARGS="--only retention,loans --survivors" narrows it down and shows what survived.
 mutation: install-test
 	$(BIN)/python scripts/mutation.py --min-rate 85 $(MUTATION_ARGS)
+
+# The README's screenshots (docs/screenshots/): the demo on a throw-away database and a free
+# port, photographed with Chromium, then removed again (about a minute).
+screenshots: install-test
+	$(BIN)/python scripts/screenshots.py

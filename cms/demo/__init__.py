@@ -56,6 +56,18 @@ def ensure_featured_link(home: HomePage, *, title: str, text: str, page: Page) -
     home.save_revision().publish()
 
 
+# One sentence that says what the site's two parts are; the hero's buttons lead to them.
+HERO_TEXT = (
+    "Als AIOS leen je hier een expert voor één persoonlijk gesprek over palliatieve zorg, "
+    "en als trainer vind je er acht kant-en-klare workshops over het Kwaliteitskader."
+)
+# Earlier demo openings, replaced on the next load_demo unless an editor has changed them.
+PREVIOUS_HERO_TEXTS = {
+    "Leer palliatieve zorg van de mensen die haar dagelijks geven of meemaken. Als AIOS leen "
+    "je een expert voor één persoonlijk gesprek over jouw eigen leervraag.",
+}
+
+
 def ensure_home_page() -> HomePage:
     """The site's home page, replacing Wagtail's placeholder welcome page on a new install."""
     home = HomePage.objects.first()
@@ -72,11 +84,7 @@ def ensure_home_page() -> HomePage:
             HomePage,
             "home",
             title="Expertbibliotheek Palliatieve Zorg",
-            hero_text=(
-                "Leer palliatieve zorg van de mensen die haar dagelijks geven of meemaken. "
-                "Als AIOS leen je een expert voor één persoonlijk gesprek over jouw eigen "
-                "leervraag."
-            ),
+            hero_text=HERO_TEXT,
             introduction=(
                 "<p>In de expertbibliotheek staan geen boeken maar mensen: een kaderhuisarts, "
                 "een verpleegkundig specialist, een geestelijk verzorger, een ethicus, een "
@@ -87,6 +95,9 @@ def ensure_home_page() -> HomePage:
                 "totaal anderhalf tot twee uur.</p>"
             ),
         )
+    if home.hero_text in PREVIOUS_HERO_TEXTS and not home.has_unpublished_changes:
+        home.hero_text = HERO_TEXT
+        home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(

@@ -1,5 +1,6 @@
 """The site's own page types: the home page and a general content page."""
 
+from django.apps import apps
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -42,6 +43,31 @@ class HomePage(FramedPreviewMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     template = "cms/home_page.html"
+
+    # The hero's two paths lead to the site's two collections, found by their page type so an
+    # editor who renames or moves them does not break the home page.
+    HERO_PATHS = {
+        "catalogue": ("library", "ExpertIndexPage"),
+        "workshops": ("curriculum", "WorkshopIndexPage"),
+    }
+
+    def hero_paths(self) -> dict[str, Page]:
+        """The first live catalogue and workshop series under this home page, by path key."""
+        paths = {}
+        for key, (app_label, model_name) in self.HERO_PATHS.items():
+            try:
+                model = apps.get_model(app_label, model_name)
+            except LookupError:  # the app is not installed on this site
+                continue
+            found = model.objects.live().descendant_of(self).order_by("path").first()
+            if found is not None:
+                paths[key] = found
+        return paths
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["hero_paths"] = self.hero_paths()
+        return context
 
     class Meta:
         verbose_name = "Homepage"
