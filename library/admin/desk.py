@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -76,6 +76,17 @@ class DueColumn(Column):
 
 class LoanRequestIndexView(SafeSpreadsheetExportMixin, IndexView):
     """The register; its CSV/Excel export neutralises formulas (see cms.exports)."""
+
+    @cached_property
+    def columns(self):
+        title, *others = super().columns
+        # A request is worked on from its inspect view, where its next steps are buttons;
+        # Wagtail would link the name to the edit form, which only corrects the resident's
+        # details (still in the row's menu).
+        inspect_title = self._get_custom_column(
+            title.name, self._get_title_column_class(TitleColumn), get_url=self.get_inspect_url
+        )
+        return [inspect_title, *others]
 
     @cached_property
     def header_buttons(self):

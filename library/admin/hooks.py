@@ -94,14 +94,25 @@ register_snippet(EmailTemplateViewSet)
 
 class LoanDeskPanel(Component):
     order = 50
+    SHOWN = 5
     template_name = "library/desk/overdue_panel.html"
 
     def get_context_data(self, parent_context=None):
         from library.process import deadlines, loans
 
+        overdue = sorted(
+            (
+                {"loan": loan, "what": what, "day": day}
+                for loan in deadlines.overdue_requests()
+                for what, day in [deadlines.next_due(loan)]
+            ),
+            key=lambda row: row["day"],
+        )
         return {
             "open_count": LoanRequest.objects.filter(status__in=loans.OPEN_STATUSES).count(),
-            "overdue_count": len(deadlines.overdue_requests()),
+            "overdue_count": len(overdue),
+            # The longest overdue first; the desk's filter has them all.
+            "overdue": overdue[: self.SHOWN],
         }
 
 

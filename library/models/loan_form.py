@@ -8,13 +8,16 @@ there and always validated, whatever the editor does.
 from __future__ import annotations
 
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models.pages import PagePermissionTester
 
@@ -23,12 +26,16 @@ from cms.client_address import client_address
 from cms.dates import dutch_date
 from cms.models.site_settings import ROUTE_PERSONAL_DATA
 from cms.panels import PermissionInlinePanel, RestrictedFieldsPageForm
-from cms.preview import FramedPreviewMixin
+from cms.preview import FramedPreviewMixin, frameable_by_admin
 from library.catalogue.suggestions import may_suggest, suggest_books
 from library.forms import CORE_FIELDS, MAX_PAGE_ID, NO_EXPERT, CoreLoanFields
 from library.models.experts import CompetenceArea, ExpertPage
-from library.models.loans import LoanFormSubmission, Programme
+from library.models.loans import LoanFormSubmission, LoanRequest, Programme
 from library.process import deadlines
+
+# The submission this browser just sent, for its thank-you page: the session says whose it
+# is, so the thank-you address itself carries no number anyone could change.
+SENT_SUBMISSION = "library.loan_form.sent_submission"
 
 
 class LoanFormField(AbstractFormField):
@@ -97,13 +104,37 @@ class ReadableLoanAnswers:
             row[field] = self.readable(field, value)
         return row
 
+    # The listing shows what the secretariat scans by, so it fits a laptop screen; the export
+    # keeps every answer (contact details, goals, motivation), the desk shows a whole request.
+    LISTED_FIELDS = (
+        "submit_time",
+        "expert",
+        "name",
+        "programme",
+        "programme_other",
+        "competence_areas",
+    )
+    results_template_name = "library/admin/loan_submissions_results.html"
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if "data_rows" not in context:  # an export
+            return context
         names = [name for name, _label in self.form_page.get_data_fields()]
-        for row in context.get("data_rows", []):
+        listed = [index for index, name in enumerate(names) if name in self.LISTED_FIELDS]
+        context["data_headings"] = [context["data_headings"][index] for index in listed]
+        loans = {
+            loan.submission_id: loan
+            for loan in LoanRequest.objects.filter(
+                submission__in=[row["model_id"] for row in context["data_rows"]]
+            )
+        }
+        for row in context["data_rows"]:
             row["fields"] = [
-                self.readable(name, value) for name, value in zip(names, row["fields"], strict=True)
+                (names[index], self.readable(names[index], row["fields"][index]))
+                for index in listed
             ]
+            row["loan"] = loans.get(row["model_id"])
         return context
 
 
@@ -114,7 +145,7 @@ class LoanFormPageForm(RestrictedFieldsPageForm):
     restricted_fields = {"slug": ROUTE_PERSONAL_DATA, "expire_at": ROUTE_PERSONAL_DATA}
 
 
-class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
+class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
     introduction = RichTextField("Inleiding", blank=True, features=RICH_TEXT_FEATURES)
     thank_you_text = RichTextField("Tekst na verzenden", blank=True, features=RICH_TEXT_FEATURES)
 
@@ -195,18 +226,33 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
         # form to the loan process (library.process.loans.submit_form).
         raise NotImplementedError("A loan form is submitted by library.process.loans.submit_form.")
 
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Wagtail's router always names the route; anything else calling serve() gets the
+        # form, never the form builder's own store-and-mail (process_form_submission).
+        return super().serve(request, view or self.loan_form, args, kwargs)
+
+    @frameable_by_admin
+    def serve_preview(self, request, mode_name):
+        # RoutablePageMixin would preview the form in both modes.
+        if mode_name == "landing":
+            return self.render_landing_page(request)
+        return self.loan_form(request)
+
+    @path("", name="form")
+    def loan_form(self, request):
         if request.method == "POST":
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
             form.visitor_address = client_address(request)
             if form.is_bot:
-                # Refuse bots silently: they see the thank-you page, nothing is stored.
-                return self.render_landing_page(request, None, *args, **kwargs)
+                # Refuse bots silently: they see the (general) thank-you page, nothing is
+                # stored.
+                return self.thanks_redirect(request)
             if form.is_valid():
                 from library.process import loans  # a route may call the service it serves
 
                 submission = loans.submit_form(self, form)
-                return self.render_landing_page(request, submission, *args, **kwargs)
+                request.session[SENT_SUBMISSION] = submission.pk
+                return self.thanks_redirect(request)
             notice = None
             # A form sent back is a moment to look again: perhaps a book fits the goal.
             suggestions = (
@@ -222,6 +268,41 @@ class LoanFormPage(FramedPreviewMixin, AbstractEmailForm):
         context = self.get_context(request)
         context.update(form=form, book_notice=notice, suggestions=suggestions)
         return TemplateResponse(request, self.get_template(request), context)
+
+    def thanks_redirect(self, request) -> HttpResponseRedirect:
+        """Post/redirect/get: a reload of the thank-you page never sends the form again."""
+        url = self.get_url(request) + self.reverse_subpage("thanks")
+        response = HttpResponseRedirect(url)
+        response.status_code = 303  # See Other: the browser follows with a GET
+        return response
+
+    @path("bedankt/", name="thanks")
+    def thanks(self, request):
+        """The thank-you page: for the browser that just sent a request, its book and its
+        link to 'Mijn aanvraag'; for anyone else the general text. A visit without a request
+        of its own (a bookmark, another browser, an expired session) still says what happens
+        after sending; sending it back to an empty form would invite a second request."""
+        sent = request.session.get(SENT_SUBMISSION)
+        submission = (
+            LoanFormSubmission.objects.filter(pk=sent, page=self).first()
+            if isinstance(sent, int)
+            else None
+        )
+        response = self.render_landing_page(request, submission)
+        loan = LoanRequest.objects.filter(submission=submission).first() if submission else None
+        if loan is not None:
+            from library.self_service import request_link  # a route may call its service
+
+            response.context_data.update(
+                loan=loan,
+                my_request_token=request_link.token_for(loan),
+                confirm_by=deadlines.dutch_date(
+                    deadlines.confirm_due_after(timezone.localdate(loan.created_at))
+                ),
+            )
+        # Personal, and read from the session: never from or into the page cache.
+        add_never_cache_headers(response)
+        return response
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         response = super().render_landing_page(request, form_submission, *args, **kwargs)

@@ -141,7 +141,7 @@ def submissions(site, client):
             "learning_goals": "Hoop bespreken.",
         },
     ):
-        response = client.post(form_url, {**answers, **extra})
+        response = client.post(form_url, {**answers, **extra}, follow=True)
         assert response.status_code == 200 and "Bedankt" in response.content.decode()
     assert LoanRequest.objects.count() == 2
     return f"/admin/forms/submissions/{site['form'].pk}/"

@@ -62,13 +62,13 @@ def test_thank_you_page_names_the_deadlines_of_the_process(client, library, monk
     monkeypatch.setattr(deadlines, "EXPERT_ANSWERS_WITHIN_DAYS", 9)
     monkeypatch.setattr(deadlines, "CONTACT_WITHIN_DAYS", 10)
     monkeypatch.setattr(deadlines, "CONVERSATION_WITHIN_DAYS", 28)
-    html = client.post(FORM_URL, form_data(library["first"].pk)).content.decode()
+    html = client.post(FORM_URL, form_data(library["first"].pk), follow=True).content.decode()
     assert "gesprek in de komende vier weken lukt; de expert antwoordt binnen 9 dagen" in html
     assert "Geen contact binnen 10 dagen?" in html
 
 
 def test_happy_path_through_http(client, library, desk):
-    response = client.post(FORM_URL, form_data(library["first"].pk))
+    response = client.post(FORM_URL, form_data(library["first"].pk), follow=True)
     assert response.status_code == 200
     assert "Bedankt, je aanvraag is verstuurd" in response.content.decode()
     loan = LoanRequest.objects.get()
@@ -213,7 +213,7 @@ def test_the_resident_may_wait_for_an_absent_expert(client, absent_book, desk):
     notice = client.get(FORM_URL, {"expert": book.pk}).content.decode()
     assert "is afwezig tot en met" in notice and "Wil je wachten?" in notice
     until = back + datetime.timedelta(days=10)
-    response = client.post(FORM_URL, form_data(book.pk, waits_until=until.isoformat()))
+    response = client.post(FORM_URL, form_data(book.pk, waits_until=until.isoformat()), follow=True)
     assert "Bedankt" in response.content.decode()
     loan = LoanRequest.objects.get()
     assert loan.expert == book and loan.waits_until == until
@@ -239,7 +239,9 @@ def test_preselected_book_from_the_cover(client, library):
 
 
 def test_honeypot_and_rate_limit(client, library):
-    response = client.post(FORM_URL, form_data(library["first"].pk, website="http://spam"))
+    response = client.post(
+        FORM_URL, form_data(library["first"].pk, website="http://spam"), follow=True
+    )
     assert "Bedankt" in response.content.decode()
     assert LoanRequest.objects.count() == 0
     for _ in range(3):
@@ -356,7 +358,7 @@ def test_form_notification_failure_keeps_the_request_and_is_retryable(client, li
     form_page.subject = "Nieuwe leenaanvraag"
     form_page.save_revision().publish()
     settings.EMAIL_BACKEND = "tests.library.test_operations.BrokenBackend"
-    response = client.post(FORM_URL, form_data(library["first"].pk))
+    response = client.post(FORM_URL, form_data(library["first"].pk), follow=True)
     assert response.status_code == 200 and "Bedankt" in response.content.decode()
     loan = LoanRequest.objects.get()
     failed = loan.events.get(kind=LoanEvent.Kind.EMAIL_FAILED)

@@ -154,7 +154,7 @@ def test_the_form_stores_every_answer_and_notifies_each_address(client, library)
         "consent": "on",
         "website": "",
     }
-    response = client.post(FORM_URL, data)
+    response = client.post(FORM_URL, data, follow=True)
     assert response.status_code == 200
     loan = LoanRequest.objects.get()
     stored = {

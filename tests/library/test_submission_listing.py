@@ -33,7 +33,7 @@ def submissions(library, client):
         },
         {"name": "Tim Bakker", "expert": "geen", "programme": "anders", "programme_other": "SEH"},
     ):
-        response = client.post(form.url, {**RESIDENT, **answers})
+        response = client.post(form.url, {**RESIDENT, **answers}, follow=True)
         assert "Bedankt" in response.content.decode()
     client.force_login(User.objects.create_superuser("beheer", "beheer@example.org", "pw"))
     return f"/admin/forms/submissions/{form.pk}/"
