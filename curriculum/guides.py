@@ -8,13 +8,14 @@ wait for a render.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Iterator
 from functools import partial
 
 from django.db.models import Max
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import dateformat, timezone, translation
 
 from cms.pdf import CachedPDF, Printable, human_size, pdf_response, render_pdf
 from curriculum import work_methods
@@ -25,6 +26,7 @@ logger = logging.getLogger(__name__)
 GUIDE_TEMPLATE = "pdf/curriculum/guide.html"
 GUIDE_TEMPLATES = (
     GUIDE_TEMPLATE,
+    "pdf/_cover_page.html",
     "pdf/curriculum/_general.html",
     "pdf/curriculum/_workshop.html",
     "pdf/curriculum/_essence_material.html",
@@ -79,15 +81,58 @@ def all_guides_document(series: WorkshopIndexPage) -> CachedPDF:
     )
 
 
+def month_year(value: datetime.date) -> str:
+    with translation.override("nl"):  # a task renders without a request's language
+        return dateformat.format(value, "F Y")
+
+
+def guide_cover(
+    series: WorkshopIndexPage | None, workshops: list[WorkshopPage], printed_on: datetime.date
+) -> dict[str, str]:
+    """The words on the front page (templates/pdf/_cover_page.html, shared with the catalogue
+    booklet)."""
+    cover = {
+        "kicker": "Docentenhandreiking workshops",
+        "title": f"‘{series.series_title}’" if series else "",
+        "subtitle": series.subtitle if series else "",
+    }
+    if len(workshops) == 1:
+        workshop = workshops[0]
+        latest = workshop.latest_version
+        return cover | {
+            "heading": f"Deel {workshop.part_number}: Workshop ‘{workshop.title}’",
+            "status": workshop.get_content_status_display(),
+            "status_modifier": workshop.content_status,
+            "date": f"Versie {latest['version']}, {month_year(latest['date'])}"
+            if latest
+            else month_year(printed_on),
+        }
+    parts = [str(workshop.part_number) for workshop in workshops if workshop.is_example_content]
+    latest = series.latest_version if series else None
+    return cover | {
+        "heading": f"Alle {len(workshops)} workshops",
+        "status": (
+            f"Voorbeeldinhoud, nog niet vastgesteld: deel {', '.join(parts)}. Het colofon zegt "
+            "per workshop waar de inhoud vandaan komt."
+        )
+        if parts
+        else "",
+        "status_modifier": "example",
+        "date": month_year(latest["date"] if latest else printed_on),
+    }
+
+
 def render_guides(series: WorkshopIndexPage | None, workshops: list[WorkshopPage]) -> bytes:
     if len(workshops) == 1:
         workshop = workshops[0]
         title = f"Docentenhandreiking deel {workshop.part_number}: {workshop.title}"
     else:
         title = f"Docentenhandreiking: {series.series_title if series else 'workshops'}"
+    printed_on = timezone.localdate()
     return render_pdf(
         GUIDE_TEMPLATE,
         {
+            "cover": guide_cover(series, workshops, printed_on),
             "series": series,
             "general_sections": series.general_sections() if series else [],
             "essences": Essence.objects.all(),
@@ -95,7 +140,7 @@ def render_guides(series: WorkshopIndexPage | None, workshops: list[WorkshopPage
             # Only the methods these workshops use: a trainer carries no pages they never need.
             "appendix_methods": work_methods.appendix_methods(workshops),
             "document_title": title,
-            "printed_on": timezone.localdate(),
+            "printed_on": printed_on,
         },
     )
 

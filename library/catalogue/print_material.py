@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Site
 
+from cms.dates import dutch_date
 from cms.models import SiteSettings
 from cms.pdf import CachedPDF, Printable, pdf_response, pdf_to_png, render_pdf
 from cms.qr import qr_svg
@@ -21,7 +22,12 @@ LIBRARY_CSS = ("css/pdf-library.css",)
 FLYER = ("pdf/library/flyer.html", *LIBRARY_CSS)
 SLIDE = ("pdf/library/slide.html", *LIBRARY_CSS)
 COVER = ("pdf/library/cover.html", "pdf/library/_cover.html", *LIBRARY_CSS)
-BOOKLET = ("pdf/library/booklet.html", "pdf/library/_cover.html", *LIBRARY_CSS)
+BOOKLET = (
+    "pdf/library/booklet.html",
+    "pdf/library/_cover.html",
+    "pdf/_cover_page.html",
+    *LIBRARY_CSS,
+)
 SLIDE_PNG_WIDTH = 1920
 
 
@@ -143,12 +149,40 @@ def cover_response(expert: ExpertPage, *, cached: bool = True) -> HttpResponse:
     return pdf_response(pdf, f"boekenkaft-{expert.slug}.pdf")
 
 
+def absent_experts(catalogue: ExpertIndexPage) -> tuple:
+    """Who is away today: their book page says so, and the booklet changes when they return."""
+    return tuple(
+        (expert.pk, expert.absent_until)
+        for expert in published_covers(catalogue)
+        if expert.is_absent()
+    )
+
+
+def booklet_cover(context: dict, books: int) -> dict[str, str]:
+    """The booklet's front page, designed like the trainer guides' (pdf/_cover_page.html)."""
+    return {
+        "kicker": context["contact"]["organisation"] or "Expertbibliotheek Palliatieve Zorg",
+        "title": "Catalogus",
+        "subtitle": context["catalogue"].recruit_call_to_action,
+        "heading": f"{books} {'boek' if books == 1 else 'boeken'} om te lenen",
+        "date": f"Stand van {dutch_date(context['printed_on'])}",
+        "qr": context["qr"],
+        "url": context["catalogue_url"],
+    }
+
+
 def render_booklet(catalogue: ExpertIndexPage) -> bytes:
     context = recruitment_context(catalogue)
-    # One site and settings lookup for the whole booklet, not one per cover.
-    context["covers"] = [
-        cover_context(expert, context["contact"]) for expert in published_covers(catalogue)
-    ]
+    covers = []
+    for expert in published_covers(catalogue):
+        # One site and settings lookup for the whole booklet, not one per cover.
+        cover = cover_context(expert, context["contact"])
+        # Only in the booklet: a printed book cover outlives an absence.
+        if expert.is_absent():
+            cover["absent_until"] = dutch_date(expert.absent_until)
+        covers.append(cover)
+    context["covers"] = covers
+    context["cover"] = booklet_cover(context, len(covers))
     return render_pdf(BOOKLET[0], context, extra_css=LIBRARY_CSS)
 
 
@@ -159,6 +193,7 @@ def booklet_document(catalogue: ExpertIndexPage) -> CachedPDF:
             catalogue.live_revision_id,
             tuple(published_covers(catalogue).values_list("pk", "live_revision_id")),
             settings_version(catalogue),
+            absent_experts(catalogue),
         ),
         templates=BOOKLET,
     )

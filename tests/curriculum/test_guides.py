@@ -78,7 +78,7 @@ def test_table_of_contents_page_numbers_match_the_headings(workshop):
     )
     print(pages[toc_page])
     entries = re.findall(r"(\d+(?:\.\d+)*\.? [^.]+?)\s*(?:\.\s*){2,}(\d+)", pages[toc_page])
-    assert len(entries) >= 10, pages[toc_page]
+    assert len(entries) >= 9, pages[toc_page]  # chapters and sections: two levels
     for heading, page_number in entries:
         page = pages[int(page_number) - 1]
         assert heading.strip() in page, (heading, page_number)
