@@ -7,6 +7,8 @@ there and always validated, whatever the editor does.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -36,6 +38,9 @@ from library.process import deadlines
 # The submission this browser just sent, for its thank-you page: the session says whose it
 # is, so the thank-you address itself carries no number anyone could change.
 SENT_SUBMISSION = "library.loan_form.sent_submission"
+# The thank-you page shows the request (and its "Mijn aanvraag" link) only this long after
+# sending; later, on a shared computer, the next user of the browser sees the general text.
+THANKS_WINDOW = timedelta(hours=1)
 
 
 class LoanFormField(AbstractFormField):
@@ -251,6 +256,11 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
                 from library.process import loans  # a route may call the service it serves
 
                 submission = loans.submit_form(self, form)
+                # A new session key: a session id planted in this browser beforehand names
+                # nothing. Without an account the cookie ends when the browser closes.
+                request.session.cycle_key()
+                if not request.user.is_authenticated:
+                    request.session.set_expiry(0)
                 request.session[SENT_SUBMISSION] = submission.pk
                 return self.thanks_redirect(request)
             notice = None
@@ -284,7 +294,9 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
         after sending; sending it back to an empty form would invite a second request."""
         sent = request.session.get(SENT_SUBMISSION)
         submission = (
-            LoanFormSubmission.objects.filter(pk=sent, page=self).first()
+            LoanFormSubmission.objects.filter(
+                pk=sent, page=self, submit_time__gte=timezone.now() - THANKS_WINDOW
+            ).first()
             if isinstance(sent, int)
             else None
         )

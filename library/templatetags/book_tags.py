@@ -7,10 +7,14 @@
 
 from __future__ import annotations
 
+import logging
+
 from django import template
 from django.core.files.storage import Storage
 from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageIOError
+from willow.image import UnrecognisedImageFormatError
 
+logger = logging.getLogger(__name__)
 register = template.Library()
 
 # Dutch (and a few neighbouring) name particles: "Anna van der Berg" is filed under B, so her
@@ -66,7 +70,10 @@ def book_portrait(book, spec: str) -> AbstractRendition | None:
         return None
     try:
         rendition = image.get_rendition(spec)
-    except SourceImageIOError:
+    except (SourceImageIOError, UnrecognisedImageFormatError, OSError, ValueError):
+        # A missing, empty or damaged file (a failed restore, a full disk) must not take
+        # the whole catalogue down: the book shows its monogram and the log says why.
+        logger.warning("Geen portret voor %s (afbeelding %s)", book.pk, image.pk, exc_info=True)
         return None
     storage: Storage = rendition.file.storage
     if not rendition.file.name or not storage.exists(rendition.file.name):

@@ -98,6 +98,18 @@ def test_a_photo_whose_file_is_gone_shows_the_monogram(client, catalogue):
         assert re.search(r'class="monogram[^"]*" aria-hidden="true">AB</span>', html)
 
 
+@pytest.mark.parametrize("damage", [b"", b"dit is geen afbeelding"], ids=["leeg", "kapot"])
+def test_a_damaged_photo_file_shows_the_monogram_not_an_error(client, catalogue, damage):
+    image = portrait()
+    expert = make_expert(catalogue, "Zorg", expert_name="Bas Verhoef", photo=image, photo_alt="Bas")
+    with image.file.storage.open(image.file.name, "wb") as damaged:  # a failed restore
+        damaged.write(damage)
+    for url in (catalogue.url, expert.url):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert re.search(r'aria-hidden="true">BV</span>', response.content.decode())
+
+
 def test_a_rendition_whose_file_is_gone_shows_the_monogram(client, catalogue):
     image = portrait()
     expert = make_expert(catalogue, "Hoop", expert_name="Ellen", photo=image, photo_alt="Ellen")

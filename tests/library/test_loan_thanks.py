@@ -2,6 +2,8 @@
 what happens next for the browser that sent it, nothing personal for anyone else, and never
 from or into the page cache."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -141,3 +143,28 @@ def test_each_browser_sees_its_own_request_only(library):
     assert "Hoop houden" in own and library["second"].title not in own
     other = second.get(THANKS_URL).content.decode()
     assert library["second"].title in other and "Hoop houden" not in other
+
+
+def test_a_session_planted_before_sending_names_nothing_afterwards(library):
+    # An attacker's own (valid) session id, tossed into the resident's browser beforehand.
+    attacker = Client()
+    attacker.post(FORM_URL, form_data(library["first"].pk))
+    planted = attacker.cookies["sessionid"].value
+    resident = Client()
+    resident.cookies["sessionid"] = planted
+    resident.post(FORM_URL, form_data(library["second"].pk, name="Resident Eigen"))
+    assert resident.cookies["sessionid"].value != planted
+    assert "Resident Eigen" not in attacker.get(THANKS_URL).content.decode()
+    html = attacker.get(THANKS_URL).content.decode()
+    assert library["second"].title not in html
+
+
+def test_the_session_ends_with_the_browser_and_the_request_shows_for_an_hour_only(client, library):
+    client.post(FORM_URL, form_data(library["first"].pk))
+    assert client.cookies["sessionid"]["max-age"] == ""  # a browser-session cookie
+    assert client.get(THANKS_URL).context.get("my_request_token")
+    LoanFormSubmission.objects.update(submit_time=timezone.now() - timedelta(minutes=61))
+    later = client.get(THANKS_URL)  # the next user of a shared computer
+    assert later.status_code == 200
+    assert "my_request_token" not in later.context
+    assert "Hoop houden" not in later.content.decode()
