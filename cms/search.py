@@ -10,7 +10,7 @@ import unicodedata
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.models import Page, PageQuerySet
 from wagtail.search.query import And, PlainText
 
 RESULTS_PER_PAGE = 10
@@ -49,8 +49,11 @@ def prefix_query(terms: str):
     return words[0] if len(words) == 1 else And(words)
 
 
-def matching_page_ids(terms: str) -> list[int]:
-    """The live, public pages for `terms`: first those with the whole words, best first (as the
+def matching_page_ids(
+    terms: str, pages: PageQuerySet | None = None, operator: str | None = None
+) -> list[int]:
+    """The live, public pages (or those of `pages`) for `terms`: first those with the whole
+    words (any of them, or all with operator="and"), best first (as the
     search always did, with PostgreSQL's Dutch stemming), then those where the words are only
     the start of a word ("sedat" for sedatie, "dement" for dementie), searched in the pages'
     AutocompleteFields.
@@ -59,8 +62,9 @@ def matching_page_ids(terms: str) -> list[int]:
     Dutch glues words together, so "zorg" should find the page on "zorgplanning" too even when
     another page has "zorg" itself, and what someone is still typing ("pijnbestr") finds what
     the whole word finds. Pages with the whole words stay on top, each page is listed once."""
-    pages = Page.objects.live().public()
-    ids = list(dict.fromkeys(page.pk for page in pages.search(terms)))
+    if pages is None:
+        pages = Page.objects.live().public()
+    ids = list(dict.fromkeys(page.pk for page in pages.search(terms, operator=operator)))
     found = set(ids)
     for page in pages.autocomplete(prefix_query(terms)):
         if page.pk not in found:

@@ -120,11 +120,18 @@ def mailbox(address: str) -> str:
     return f"{local}@{domain}".lower()
 
 
-def one_line(label: str, max_length: int, required: str | None = None) -> forms.CharField:
-    """Plain text on one line; optional when no message for a missing answer is given."""
+def one_line(
+    label: str, max_length: int, required: str | None = None, autocomplete: str = ""
+) -> forms.CharField:
+    """Plain text on one line; optional when no message for a missing answer is given.
+    `autocomplete` lets a phone fill it in (and, for "tel", show the number keypad)."""
+    attrs = {"autocomplete": autocomplete} if autocomplete else {}
+    if autocomplete == "tel":
+        attrs["type"] = "tel"
     return forms.CharField(
         label=label,
         max_length=max_length,
+        widget=forms.TextInput(attrs=attrs),
         validators=[plain_text, single_line],
         required=required is not None,
         error_messages={"required": required} if required else {},
@@ -167,16 +174,17 @@ class CoreLoanFields(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een datum in, bijvoorbeeld 15-03-2027."},
     )
-    name = one_line("Naam", 120, "Vul je naam in.")
+    name = one_line("Naam", 120, "Vul je naam in.", autocomplete="name")
     email = forms.EmailField(
         label="E-mailadres",
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": "Vul je e-mailadres in.",
             "invalid": "Dit is geen geldig e-mailadres (voorbeeld: naam@ziekenhuis.nl).",
         },
     )
-    phone = one_line("Telefoonnummer", 40, "Vul je telefoonnummer in.")
+    phone = one_line("Telefoonnummer", 40, "Vul je telefoonnummer in.", autocomplete="tel")
     programme = forms.ChoiceField(
         label="Opleiding",
         choices=[("", "Kies je opleiding"), *Programme.choices],

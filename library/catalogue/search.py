@@ -16,7 +16,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from cms.models import StandardPage
-from cms.search import clean_search_text, search_terms
+from cms.search import clean_search_text, matching_page_ids, search_terms
 from curriculum.models import Essence
 from library.catalogue import criteria
 from library.models.experts import (
@@ -123,13 +123,15 @@ def filter_books(books: QuerySet[ExpertPage], filters: CatalogueFilters) -> Quer
     if filters.available_now:
         books = books.borrowable()
     if filters.query:
-        # Wagtail search (stemmed on PostgreSQL) finds the matches; the filters above still
-        # apply because the matches are intersected with them. Text with nothing to search
-        # for (only quotes or emoji) finds nothing rather than everything.
+        # The site search's matching (whole words, stemmed on PostgreSQL, and the start of a
+        # word: "sedat", "dement"); the filters above still apply because the matches are
+        # intersected with them (`books` are published() already). Text with nothing to
+        # search for (only quotes or emoji) finds nothing rather than everything.
         terms = search_terms(filters.query)
-        # Intersected with `books`, which are published() already.
-        matches = ExpertPage.objects.live().search(terms, operator="and") if terms else []
-        books = books.filter(pk__in=[page.pk for page in matches])
+        matches = (
+            matching_page_ids(terms, ExpertPage.objects.live(), operator="and") if terms else []
+        )
+        books = books.filter(pk__in=matches)
     return books.distinct()
 
 

@@ -264,10 +264,12 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
                 request.session[SENT_SUBMISSION] = submission.pk
                 return self.thanks_redirect(request)
             notice = None
-            # A form sent back is a moment to look again: perhaps a book fits the goal.
+            # A form sent back is a moment to look again: perhaps a book fits the goal. Not
+            # when a book was chosen: suggestions above the errors read as if it were lost.
             suggestions = (
                 suggest_books(request.POST.get("learning_goals", ""))
-                if may_suggest(form.visitor_address)
+                if request.POST.get("expert", "") in ("", str(NO_EXPERT))
+                and may_suggest(form.visitor_address)
                 else []
             )
         else:

@@ -126,3 +126,26 @@ def test_results_found_by_the_start_of_a_word_are_paginated(client, site):
     second = titles(client, "dement", pagina="2")
     assert len(second) == 3
     assert not set(second) & set(titles(client, "dement"))
+
+
+def catalogue_titles(client: Client, site, typed: str, **filters) -> list[str]:
+    content = client.get(site["catalogue"].url, {"q": typed, **filters}).content.decode()
+    return re.findall(r'<h3 class="book-card__title"[^>]*><a [^>]*>([^<]*)</a>', content)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("sedat", [SEDATION]),
+        ("dement", [DEMENTIA]),
+        ("palliatieve sedat", [SEDATION]),
+        ("sedat dement", []),  # every word counts in the catalogue, as before
+    ],
+)
+def test_the_catalogue_search_finds_the_start_of_a_word_too(client, site, typed, expected):
+    assert catalogue_titles(client, site, typed) == expected
+
+
+def test_the_catalogue_search_by_the_start_of_a_word_keeps_the_filters(client, site):
+    assert catalogue_titles(client, site, "sedat", soort="professional") == [SEDATION]
+    assert catalogue_titles(client, site, "sedat", soort="volunteer") == []

@@ -189,4 +189,5 @@ def test_query_count_does_not_grow_with_the_number_of_books(client, db, settings
     )
     # 16: one more than before, since "published" also reads the view restrictions above the
     # covers (PageQuerySet.public()); what matters is that it does not grow with the books.
-    assert small <= 16 and small_filtered <= 16, (small, small_filtered)
+    # A search asks twice (whole words, then the start of a word: cms.search).
+    assert small <= 16 and small_filtered <= 18, (small, small_filtered)

@@ -81,3 +81,11 @@ def test_filters_inside_the_disclosure_still_filter(client, catalogue):
     assert ">Hoop houden</a>" in content
     assert ">Pijn bij kanker</a>" not in content
     assert ">Rouw na verlies</a>" not in content
+
+
+def test_the_filters_land_on_the_results(client, catalogue):
+    # On a phone the results start below the introduction and the filters: applying them
+    # scrolls to the count of books found.
+    content = get(client, catalogue, soort="experience")
+    assert f'action="{catalogue.url}#results-title"' in content
+    assert re.search(r'<h2 id="results-title"[^>]*>1 boek gevonden</h2>', content)

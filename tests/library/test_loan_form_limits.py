@@ -1,6 +1,7 @@
 """What the loan form refuses: line breaks in one-line fields (a forged "Bcc:" line), and more
 requests than the limits allow, also when they arrive at the same moment."""
 
+import re
 import threading
 
 import pytest
@@ -151,3 +152,10 @@ def test_a_line_break_in_the_notification_subject_does_not_stop_the_notification
     notification = next(m for m in outbox.outbox if m.to == ["secretariaat@example.org"])
     assert notification.subject == "Nieuwe aanvraag Bcc: spion@example.net"
     assert "spion@example.net" not in notification.bcc
+
+
+def test_a_phone_fills_in_name_email_and_number(client, library):
+    html = client.get(URL).content.decode()
+    assert re.search(r'<input type="text" name="name"[^>]*autocomplete="name"', html)
+    assert re.search(r'<input type="email" name="email"[^>]*autocomplete="email"', html)
+    assert re.search(r'<input type="tel" name="phone"[^>]*autocomplete="tel"', html)

@@ -43,7 +43,8 @@ def test_reloading_the_thank_you_page_sends_nothing_again(client, library):
     first = client.get(THANKS_URL)
     again = client.get(THANKS_URL)
     assert first.status_code == again.status_code == 200
-    assert first.content == again.content
+    for page in (first, again):
+        assert "Je vraagt om het boek <b>Hoop houden</b>" in page.content.decode()
     assert counts() == (1, 1)
 
 

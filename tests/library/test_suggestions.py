@@ -186,3 +186,10 @@ def test_a_form_sent_back_uses_the_same_limit_on_searches(client, books, monkeyp
     first = client.post("/expertbibliotheek/lenen/", data)
     second = client.post("/expertbibliotheek/lenen/", data)
     assert first.context["suggestions"] and second.context["suggestions"] == []
+
+
+def test_a_form_with_errors_and_a_chosen_book_suggests_nothing(client, books):
+    # Suggestions above the errors would read as if the chosen book were lost.
+    html = client.post(FORM_URL, form_data(books["other"].pk, name="", learning_goals=GOAL))
+    assert "Vul je naam in." in html.content.decode()
+    assert BOX not in html.content.decode()
