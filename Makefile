@@ -12,8 +12,8 @@ export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 .PHONY: run setup install install-test system-deps test lint lock bench loadtest clean mutation fonts screenshots
 
 run: setup
-	@echo "Site draait op http://$(HOST):$(PORT)/ (stoppen: Ctrl+C)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Site draait op http://$(HOST):$(PORT)/ met de taakverwerkers ernaast (stoppen: Ctrl+C)"
+	@PYTHON=$(BIN)/python bash scripts/run-dev.sh $(HOST) $(PORT)
 
 # The trainer guides and the catalogue booklet take seconds each to render: warm_pdf_cache
 # renders them in the background, so `make run` serves at once and the first trainer gets the

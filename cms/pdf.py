@@ -322,8 +322,8 @@ _held_locks: set[RenderLock] = set()
 
 @atexit.register
 def release_held_locks() -> None:
-    """A process that exits during a render (a management command whose publish queued one
-    in a daemon thread of cms.tasks) lets go at once, so a waiter does not wait for expiry."""
+    """A process that exits during a render (a management command rendering, or a task worker
+    stopped mid-render) lets go at once, so a waiter does not wait for expiry."""
     for lock in list(_held_locks):
         lock.release()
 

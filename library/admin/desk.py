@@ -307,7 +307,9 @@ def appointment_view(request, pk: int):
     except appointments.AppointmentRefused as error:
         messages.error(request, str(error))
         return redirect(inspect_url(loan))
-    failed = next((e for e in events if e.kind == LoanEvent.Kind.EMAIL_FAILED), None)
+    failed = next(
+        (e for e in events if e.kind == LoanEvent.Kind.EMAIL_FAILED and not e.on_its_way), None
+    )
     report_step(
         request,
         failed,

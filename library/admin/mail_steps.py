@@ -22,13 +22,15 @@ def retry_and_report(request, retry: Callable[[], LoanEvent], refusals: tuple) -
         return
     if result.kind == LoanEvent.Kind.EMAIL_SENT:
         messages.success(request, "De e-mail is alsnog verstuurd.")
+    elif result.on_its_way:
+        messages.success(request, "De e-mail staat klaar en gaat zo de deur uit.")
     else:
         messages.warning(request, f"Opnieuw mislukt: {result.error}")
 
 
 def report_step(request, event: LoanEvent | None, *, done: str, recorded: str) -> None:
     """A step is recorded before its e-mail goes out: say so when the e-mail failed."""
-    if event is not None and event.kind == LoanEvent.Kind.EMAIL_FAILED:
+    if event is not None and event.kind == LoanEvent.Kind.EMAIL_FAILED and not event.on_its_way:
         messages.warning(
             request,
             f"{recorded}, maar de e-mail kon niet worden verstuurd ({event.error}). Verstuur "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.crypto import salted_hmac
@@ -157,9 +159,22 @@ class HistoryLine(models.Model):
     body = models.TextField(blank=True)
     error = models.TextField(blank=True)
 
+    # How `error` reads while the mail worker still has the e-mail (library.process.mail): the
+    # line is failed until sent, so an e-mail that never leaves the queue can still be resent.
+    QUEUED = "Nog niet verstuurd: de e-mail staat klaar om op de achtergrond te versturen."
+    RETRY_PLANNED = re.compile(r"\(automatisch, poging \d+ van \d+\)\.$")
+
     class Meta:
         abstract = True
         ordering = ["at", "pk"]
+
+    @property
+    def on_its_way(self) -> bool:
+        """An e-mail the worker will still send (queued, or a retry planned): failed in the
+        history's terms, but nothing for the desk to do yet."""
+        return self.kind == self.Kind.EMAIL_FAILED and (
+            self.error == self.QUEUED or bool(self.RETRY_PLANNED.search(self.error))
+        )
 
 
 class LoanEvent(HistoryLine):

@@ -248,8 +248,9 @@ def submit_form(page, form) -> LoanFormSubmission:
     """A valid loan form (LoanFormPage.serve): its answers, one request in the register, then
     the form's notification to the secretariat, when the page has an address for it.
 
-    The notification is written into the request's history in the same transaction, so a
-    worker killed while sending leaves a failed e-mail to send again, never a silent gap."""
+    The notification is written into the request's history, and queued for the mail worker,
+    in the same transaction: the worker sees the task only with its line, and a worker killed
+    while sending leaves a failed e-mail to send again, never a silent gap."""
     with transaction.atomic():
         data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
         submission = LoanFormSubmission.objects.create(form_data=data, page=page)
@@ -261,9 +262,8 @@ def submit_form(page, form) -> LoanFormSubmission:
         )
         loan.competence_areas.set(form.chosen_areas())
         notification = secretariat_notification(page, form) if page.to_address else None
-        pending = record_pending(loan, notification) if notification else None
-    if notification:
-        send(loan, notification, pending=pending)
+        if notification:
+            send(loan, notification, pending=record_pending(loan, notification))
     return submission
 
 

@@ -1,18 +1,25 @@
 """Standard e-mails of the loan process: fill in, send through django.core.mail, record.
 
 The request is always saved before an e-mail is attempted, and a failed send is recorded in
-the request's history (and can be retried); it never loses the request.
+the request's history (and can be retried); it never loses the request. The e-mail itself goes
+out from a task on the "mail" backend (a database queue and its worker): a mail server that is
+down delays the e-mail, not the page, and a failed e-mail is tried again by itself (RETRY_AFTER).
 """
 
 from __future__ import annotations
 
+import base64
+import datetime
 import logging
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django_tasks import task
 from wagtail.models import Page, Site
 
 from cms.models import SiteSettings
@@ -189,10 +196,48 @@ def compose_and_send(owner, kind: str, loan: LoanRequest | None = None, *, user=
     return send(owner, email, user)
 
 
-# What a history line says while its e-mail is on its way. It stays there only when the process
-# died before the mail server answered (a killed worker, a restart): the e-mail then shows as
-# failed and the secretariat can send it again, instead of it never having existed.
+# The history line's text while its e-mail waits for the mail worker (library.process.mail's
+# task on the "mail" backend). The line is failed until sent, so an e-mail that never leaves
+# the queue is one the desk can still send again.
+QUEUED = LoanEvent.QUEUED
+
+# What a history line says while its e-mail is with the mail server. It stays there only when
+# the process died before the mail server answered (a killed worker, a restart): the e-mail
+# then shows as failed and the secretariat can send it again, instead of it never having existed.
 INTERRUPTED = "Het versturen werd onderbroken voordat de mailserver antwoordde."
+
+# A failed e-mail is tried again by itself after these waits (a mail server that is briefly
+# down, a full mailbox); after the last one the desk sends it again from the history.
+RETRY_AFTER = (
+    datetime.timedelta(minutes=1),
+    datetime.timedelta(minutes=5),
+    datetime.timedelta(minutes=30),
+    datetime.timedelta(hours=2),
+)
+ATTEMPTS = len(RETRY_AFTER) + 1
+
+GIVEN_UP = (
+    f"Automatisch {ATTEMPTS} keer geprobeerd. Verstuur de e-mail opnieuw vanuit de "
+    "geschiedenis wanneer het probleem is opgelost."
+)
+SUPERSEDED = (
+    "Het secretariaat heeft deze e-mail opnieuw verstuurd (zie verderop in de geschiedenis); "
+    "deze regel wordt niet meer automatisch verstuurd."
+)
+
+
+def waiting_for(attempt: int) -> str:
+    """How the history line of an e-mail whose next attempt is `attempt` ends. A task delivers
+    only while the line still ends so: a sent, superseded or already claimed e-mail never goes
+    out twice, whichever worker runs a task and however often a task is queued."""
+    if attempt == 1:
+        return QUEUED
+    return f"(automatisch, poging {attempt} van {ATTEMPTS})."
+
+
+def retry_note(attempt: int, at: datetime.datetime) -> str:
+    moment = date_format(timezone.localtime(at), "j F \\o\\m H:i")
+    return f"Nieuwe poging rond {moment} {waiting_for(attempt)}"
 
 
 def record_pending(owner, email: ComposedEmail, user=None):
@@ -205,25 +250,90 @@ def record_pending(owner, email: ComposedEmail, user=None):
         recipients=", ".join(email.recipients),
         subject=email.subject,
         body=email.body,
-        error=INTERRUPTED,
+        error=QUEUED,
     )
 
 
 def send(owner, email: ComposedEmail, user=None, *, pending=None):
-    """Send one e-mail and record it in its owner's history, as sent or as failed.
+    """Record one e-mail in its owner's history and have the mail worker send it; returns the
+    history line, as it is now (sent already when the backend runs tasks at once).
 
     The history line is written first, so an e-mail is never lost from it; `pending` is one
-    already written in the caller's transaction (the loan form's notification)."""
+    already written in the caller's transaction (the loan form's notification). The task is
+    queued in the caller's transaction too: a database queue's worker sees it only with the
+    line it sends."""
     event = pending or record_pending(owner, email, user)
-    error = deliver(email)
-    event.kind = LoanEvent.Kind.EMAIL_FAILED if error else LoanEvent.Kind.EMAIL_SENT
-    event.error = error
-    event.save(update_fields=["kind", "error"])
+    deliver_event.enqueue(
+        event._meta.label, event.pk, 1, [pack(attachment) for attachment in email.attachments]
+    )
+    event.refresh_from_db(fields=["kind", "error"])
     return event
 
 
+def pack(attachment: tuple[str, bytes | str, str]) -> list[str]:
+    """An attachment as a task argument (JSON): the history keeps the text, not the file, so
+    the queued task holds the file for every attempt (an appointment's invitation as it was
+    when the appointment was recorded)."""
+    filename, content, mimetype = attachment
+    data = content.encode() if isinstance(content, str) else content
+    return [filename, base64.b64encode(data).decode("ascii"), mimetype]
+
+
+def unpack(packed: list[str]) -> tuple[str, bytes, str]:
+    filename, data, mimetype = packed
+    return filename, base64.b64decode(data), mimetype
+
+
+@task(backend="mail")
+def deliver_event(
+    event_label: str, event_pk: int, attempt: int = 1, attachments: list | None = None
+) -> str:
+    """Send the e-mail of one history line, as it was written; on failure try again later
+    (RETRY_AFTER), on a backend that can run a task later. Returns what happened (the task's
+    log)."""
+    model = apps.get_model(event_label)
+    Kind = model.Kind  # noqa: N806 - the history's kinds, as on the model
+    # Claim the e-mail first, committed, with one conditional update: of two workers (or two
+    # tasks for one line) only one finds the line still waiting for this attempt.
+    claimed = model.objects.filter(
+        pk=event_pk, kind=Kind.EMAIL_FAILED, error__endswith=waiting_for(attempt)
+    ).update(error=INTERRUPTED)
+    if not claimed:
+        return "al verstuurd, vervangen of niet meer aanwezig"
+    event = model.objects.get(pk=event_pk)
+    email = ComposedEmail(
+        kind=event.email_kind,
+        recipients=[address.strip() for address in event.recipients.split(",") if address.strip()],
+        subject=event.subject,
+        body=event.body,
+        attachments=[unpack(packed) for packed in attachments or []],
+    )
+    error = deliver(email)
+    if not error:
+        # Sent is sent, even if the desk sent it again meanwhile: the history tells the truth.
+        model.objects.filter(pk=event_pk).update(kind=Kind.EMAIL_SENT, error="")
+        return "verstuurd"
+    still_ours = model.objects.filter(pk=event_pk, error=INTERRUPTED)
+    if not deliver_event.get_backend().supports_defer:
+        # Nothing can run later here (the immediate backend): the desk sends it again.
+        still_ours.update(error=error)
+        return "mislukt"
+    if attempt > len(RETRY_AFTER):
+        still_ours.update(error=f"{error}\n\n{GIVEN_UP}")
+        return "mislukt, niet meer automatisch"
+    at = timezone.now() + RETRY_AFTER[attempt - 1]
+    with transaction.atomic():
+        # The note and the next task together: a line that says a retry is planned has one.
+        if still_ours.update(error=f"{error}\n\n{retry_note(attempt + 1, at)}"):
+            deliver_event.using(run_after=at).enqueue(
+                event_label, event_pk, attempt + 1, attachments or []
+            )
+    return "mislukt, later opnieuw"
+
+
 def resend(owner, event, user=None):
-    """Send a failed e-mail again, as it was written.
+    """Send a failed e-mail again, as it was written, as a new history line; the old line is
+    marked so that its planned automatic retry does not send it too.
 
     Without its attachment: the history keeps the text, not the file. Rebuilding an
     appointment's invitation here would send the appointment as it is now, not as it was
@@ -234,4 +344,11 @@ def resend(owner, event, user=None):
         subject=event.subject,
         body=event.body,
     )
-    return send(owner, email, user)
+    with transaction.atomic():
+        # Locked: a worker's claim of the old line waits for this, then finds it superseded.
+        old = type(event).objects.select_for_update().get(pk=event.pk)
+        if SUPERSEDED not in old.error:
+            old.error = f"{old.error}\n\n{SUPERSEDED}"
+            old.save(update_fields=["error"])
+        event.error = old.error
+        return send(owner, email, user)

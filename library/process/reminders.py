@@ -152,7 +152,11 @@ def remind_appointment(loan: LoanRequest, user=None) -> str:
         claim.delete()
         return str(error)
     events = [send(loan, email, user) for email in emails]
-    failed = [event for event in events if event.kind == LoanEvent.Kind.EMAIL_FAILED]
+    failed = [
+        event
+        for event in events
+        if event.kind == LoanEvent.Kind.EMAIL_FAILED and not event.on_its_way
+    ]
     if len(failed) == len(events):
         claim.delete()  # recorded in the history; the next run tries again
     return "; ".join(f"{loan.name}: {event.error}" for event in failed)
@@ -215,7 +219,7 @@ def remind_reflection(loan: LoanRequest, user=None) -> str:
         claim.delete()
         return str(error)
     event = send(loan, email, user)
-    if event.kind == LoanEvent.Kind.EMAIL_FAILED:
+    if event.kind == LoanEvent.Kind.EMAIL_FAILED and not event.on_its_way:
         claim.delete()  # recorded in the history; the next run tries again
         return f"{loan.name}: {event.error}"
     return ""

@@ -136,7 +136,7 @@ def send_cover_links(email: str) -> int:
             titel_boek=expert.title,
             link_boekenkaft=link_for(expert),
         )
-        sent += event.kind == ExpertEvent.Kind.EMAIL_SENT
+        sent += event.kind == ExpertEvent.Kind.EMAIL_SENT or event.on_its_way
     return sent
 
 

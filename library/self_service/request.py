@@ -94,7 +94,7 @@ def send_request_links(email: str) -> int:
     sent = 0
     for loan in requests_of(email):
         event = compose_and_send(loan, EmailKind.REQUEST_LINK, loan, recipients=[loan.email])
-        sent += event.kind == LoanEvent.Kind.EMAIL_SENT
+        sent += event.kind == LoanEvent.Kind.EMAIL_SENT or event.on_its_way
     return sent
 
 

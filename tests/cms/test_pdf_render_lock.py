@@ -158,7 +158,7 @@ def test_a_lock_that_never_goes_away_holds_a_request_up_for_the_wait_bound_only(
 
 
 def test_a_process_that_exits_during_a_render_lets_go_of_its_lock(tmp_path):
-    """A management command whose publish queued a render in a daemon thread (cms.tasks)
+    """A management command whose publish rendered in a daemon thread
     exits before the render is done; a waiter elsewhere must not wait for the expiry."""
     script = (
         "import django, threading, time\n"

@@ -387,8 +387,8 @@ def test_a_worker_dying_while_notifying_leaves_a_notification_to_send_again(
     form_page.to_address = "secretariaat@example.org"
     form_page.save_revision().publish()
     settings.EMAIL_BACKEND = "tests.library.test_loans.DyingBackend"
-    with pytest.raises(WorkerKilled):
-        client.post(FORM_URL, form_data(library["first"].pk))
+    # The mail task dies mid-send: the task backend takes the blow, the request is saved.
+    client.post(FORM_URL, form_data(library["first"].pk))
     loan = LoanRequest.objects.get()
     notification = loan.events.get(email_kind="form_notification")
     assert notification.kind == LoanEvent.Kind.EMAIL_FAILED
