@@ -20,6 +20,7 @@ run: setup
 # PDF from the cache (a request that comes earlier waits for that same render, cms/pdf.py).
 setup: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py plan_daily_upkeep
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py ensure_demo_admin
 	@mkdir -p var

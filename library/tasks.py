@@ -1,32 +1,81 @@
-"""The daily upkeep as tasks, for a worker to run: the reminders and the retention purge.
+"""The daily upkeep as a task that plans its own next run, so no cron is needed: the
+reminders (library/process/reminders.py), the retention purge (library/process/retention.py)
+and pruning the queue's finished tasks (their arguments hold e-mail attachments).
 
-Both wrap the same service functions as the commands cron runs (`send_reminders`,
-`purge_personal_data`), and both are safe to run twice: the reminders record what went out,
-the purge skips what it already anonymised. django-tasks-db runs a task once, at or after its
-`run_after`; it has no repeating schedule, so cron still decides when (docs/deploy.md). A task
-here is for whatever wants the work done by a worker instead of in its own process; its summary
-is kept as the task's result, and an error as its traceback (the worker's task table).
-
-On the "mail" backend: the reminders are e-mails, and the purge is a few queries; the "pdf"
-worker may be busy rendering for minutes.
+django-tasks-db runs a task once, at or after its `run_after`, and has no repeating schedule.
+So each run of `daily_upkeep` queues the next one for tomorrow at UPKEEP_AT, and
+`manage.py plan_daily_upkeep` (run by `make setup` and after every `migrate` in production)
+starts the chain, or does nothing when a run is already waiting. Running twice is harmless:
+the reminders record what went out, the purge skips what it already anonymised. On a backend
+that cannot run a task later (the immediate one in tests), nothing is planned and cron runs
+`send_reminders` and `purge_personal_data` as before (docs/deploy.md).
 """
 
 from __future__ import annotations
 
-from django_tasks import task
+import datetime
+
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks import task, task_backends
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.backend import DatabaseBackend
 
 from library.process.reminders import send_reminders
 from library.process.retention import purge_personal_data
 
+UPKEEP_AT = datetime.time(6, 30)  # local time: the reminders are in the inbox at the start
+# How long finished tasks are kept: a month of the worker's history to look back on.
+KEEP_FINISHED_DAYS = 30
+
+
+def next_upkeep(now: datetime.datetime | None = None) -> datetime.datetime:
+    """The first UPKEEP_AT (local time) after `now`."""
+    local = timezone.localtime(now or timezone.now())
+    at = local.replace(hour=UPKEEP_AT.hour, minute=UPKEEP_AT.minute, second=0, microsecond=0)
+    return at if at > local else at + datetime.timedelta(days=1)
+
+
+def waiting_upkeep():
+    """The queued runs of the daily upkeep that no worker has started yet."""
+    from django_tasks_db.models import DBTaskResult  # a model: not at import time
+
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path=daily_upkeep.module_path
+    )
+
+
+def plan_daily_upkeep(now: datetime.datetime | None = None) -> datetime.datetime | None:
+    """Queue the next daily upkeep unless one is waiting already. Returns when it runs, or
+    None when this backend cannot run a task later (cron's job then)."""
+    if not daily_upkeep.get_backend().supports_defer:
+        return None
+    waiting = waiting_upkeep().order_by("run_after").first()
+    if waiting is not None:
+        return waiting.run_after
+    at = next_upkeep(now)
+    daily_upkeep.using(run_after=at).enqueue()
+    return at
+
 
 @task(backend="mail")
-def send_reminders_task() -> str:
-    """What `manage.py send_reminders` does; returns its summary."""
-    return send_reminders().summary()
-
-
-@task(backend="mail")
-def purge_personal_data_task() -> str:
-    """What `manage.py purge_personal_data` does; returns how many requests it anonymised."""
-    result = purge_personal_data()
-    return f"Geanonimiseerd: {len(result.requests)} aanvragen."
+def daily_upkeep() -> str:
+    """Reminders, the retention purge and pruning, then tomorrow's run. Its summary is kept as
+    the task's result (the worker's task table)."""
+    try:
+        reminders = send_reminders().summary()
+        purged = purge_personal_data()
+        for alias in settings.TASKS:
+            if isinstance(task_backends[alias], DatabaseBackend):
+                call_command(
+                    "prune_db_task_results",
+                    f"--backend={alias}",
+                    "--queue-name=*",
+                    f"--min-age-days={KEEP_FINISHED_DAYS}",
+                    verbosity=0,
+                )
+    finally:
+        # Also after an error: one bad day must not end the chain.
+        plan_daily_upkeep()
+    return f"{reminders} Geanonimiseerd: {len(purged.requests)} aanvragen."

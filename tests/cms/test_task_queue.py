@@ -3,18 +3,22 @@ site's own database (django-tasks-db) that `manage.py db_worker` runs. A publish
 the worker renders into the PDF cache; a failing task is recorded with its error and the worker
 goes on; a task queued by a process that then stopped is still there for the next worker."""
 
+import datetime
 import signal
+from io import StringIO
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
+from django.utils import timezone
 from django_tasks import task, task_backends
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from library import tasks as upkeep_tasks
 from library.catalogue.print_material import cover_document, regenerate_print_material
 from library.models import LoanRequest, LoanStatus
-from library.tasks import purge_personal_data_task, send_reminders_task
+from library.tasks import daily_upkeep, next_upkeep, plan_daily_upkeep, waiting_upkeep
 from tests.factories import (
     BRAM,
     local_time,
@@ -135,7 +139,7 @@ def test_each_worker_serves_its_own_backend(queue):
     """`make run` and the systemd units start one worker per backend: a slow render never
     holds up an e-mail, and neither worker takes the other's tasks."""
     render = regenerate_print_material.enqueue(0)  # no such catalogue: nothing to render
-    upkeep = send_reminders_task.enqueue()
+    upkeep = daily_upkeep.enqueue()
 
     run_worker("mail")
     assert row(render).status == TaskResultStatus.READY
@@ -177,16 +181,65 @@ def test_a_task_whose_worker_was_killed_stays_running_and_is_not_taken_again(que
 
 
 @COMMITS
-def test_the_retention_purge_runs_as_a_task(queue):
+def test_the_daily_upkeep_purges_reminds_and_plans_tomorrow(queue):
+    """No cron: the upkeep runs as a task and queues its own next run, tomorrow at 06:30."""
     expert = make_expert(make_lending_catalogue(make_home()), **BRAM)
     closed = make_loan_with_history(
         expert, local_time(2020, 1, 5), [(LoanStatus.WITHDRAWN, local_time(2020, 1, 6))]
     )
-    purge = purge_personal_data_task.enqueue()
+    upkeep = daily_upkeep.enqueue()
     assert LoanRequest.objects.get(pk=closed.pk).anonymised_at is None  # only queued
 
     run_worker("mail")
 
-    assert row(purge).status == TaskResultStatus.SUCCESSFUL, row(purge).traceback
-    assert row(purge).return_value == "Geanonimiseerd: 1 aanvragen."
+    assert row(upkeep).status == TaskResultStatus.SUCCESSFUL, row(upkeep).traceback
+    assert "Geanonimiseerd: 1 aanvragen." in row(upkeep).return_value
     assert LoanRequest.objects.get(pk=closed.pk).anonymised_at is not None
+    (tomorrow,) = waiting_upkeep()
+    assert tomorrow.run_after == next_upkeep()
+
+
+@COMMITS
+def test_a_failing_upkeep_still_plans_the_next_day(queue, monkeypatch):
+    def broken():
+        raise RuntimeError("mailserver weg")
+
+    monkeypatch.setattr(upkeep_tasks, "send_reminders", broken)
+    upkeep = daily_upkeep.enqueue()
+    run_worker("mail")
+    assert row(upkeep).status == TaskResultStatus.FAILED
+    assert waiting_upkeep().count() == 1  # one bad day does not end the chain
+
+
+@COMMITS
+def test_planning_twice_queues_one_run_and_prunes_nothing_recent(queue):
+    first = plan_daily_upkeep()
+    assert plan_daily_upkeep() == first
+    out = StringIO()
+    call_command("plan_daily_upkeep", stdout=out)
+    assert "Dagelijks onderhoud staat klaar voor" in out.getvalue()
+    assert waiting_upkeep().count() == 1
+    assert first == next_upkeep()
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        ((2026, 11, 30, 6, 0), (2026, 11, 30, 6, 30)),
+        ((2026, 11, 30, 6, 30), (2026, 12, 1, 6, 30)),
+        ((2026, 12, 31, 23, 0), (2027, 1, 1, 6, 30)),
+    ],
+)
+def test_the_upkeep_runs_at_half_past_six_local_time(now, expected):
+    def at(year, month, day, hour, minute):
+        return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
+
+    assert next_upkeep(at(*now)) == at(*expected)
+
+
+def test_without_a_database_queue_cron_stays_in_charge(db):
+    # The test settings run e-mail tasks at once: nothing can be planned for later.
+    assert plan_daily_upkeep() is None
+    out = StringIO()
+    call_command("plan_daily_upkeep", stdout=out)
+    assert "cron" in out.getvalue()
