@@ -63,6 +63,8 @@ def plan_daily_upkeep(now: datetime.datetime | None = None) -> datetime.datetime
 def daily_upkeep() -> str:
     """Reminders, the retention purge and pruning, then tomorrow's run. Its summary is kept as
     the task's result (the worker's task table)."""
+    # Tomorrow's run first: a worker killed during this one must not end the chain.
+    plan_daily_upkeep()
     try:
         reminders = send_reminders().summary()
         purged = purge_personal_data()

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 HOST="${1:-127.0.0.1}"
 PORT="${2:-8000}"
 PYTHON="${PYTHON:-.venv/bin/python}"
-STOP_SECONDS="${STOP_SECONDS:-10}"
+STOP_SECONDS="${STOP_SECONDS:-30}"
 BACKENDS=(pdf mail)
 
 groups=()
@@ -54,6 +54,7 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP  # the terminal closed
 
 set -m
 for backend in "${BACKENDS[@]}"; do

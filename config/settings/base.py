@@ -143,6 +143,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 globals().update(email_settings())
+# One hung mail server must not stop the mail worker's queue: give up after this many seconds
+# (the e-mail is then tried again later, library/process/mail.py).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Expertbibliotheek <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -168,13 +170,22 @@ class HistoryLine(models.Model):
         abstract = True
         ordering = ["at", "pk"]
 
+    # How long a line may wait before the desk hears of it after all: a queue whose worker does
+    # not run (or lost the task) must not hide an e-mail as "on its way" for ever. The retries
+    # end 1 + 5 + 30 + 120 minutes after the first attempt (library.process.mail.RETRY_AFTER).
+    QUEUE_PATIENCE = datetime.timedelta(minutes=15)
+    RETRY_PATIENCE = datetime.timedelta(hours=3)
+
     @property
     def on_its_way(self) -> bool:
-        """An e-mail the worker will still send (queued, or a retry planned): failed in the
-        history's terms, but nothing for the desk to do yet."""
-        return self.kind == self.Kind.EMAIL_FAILED and (
-            self.error == self.QUEUED or bool(self.RETRY_PLANNED.search(self.error))
-        )
+        """An e-mail the worker will still send (queued, or a retry planned), not waiting
+        longer than expected: failed in the history's terms, but nothing for the desk to do."""
+        if self.kind != self.Kind.EMAIL_FAILED or self.at is None:
+            return False
+        waited = timezone.now() - self.at
+        if self.error == self.QUEUED:
+            return waited < self.QUEUE_PATIENCE
+        return bool(self.RETRY_PLANNED.search(self.error)) and waited < self.RETRY_PATIENCE
 
 
 class LoanEvent(HistoryLine):

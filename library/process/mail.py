@@ -262,10 +262,13 @@ def send(owner, email: ComposedEmail, user=None, *, pending=None):
     already written in the caller's transaction (the loan form's notification). The task is
     queued in the caller's transaction too: a database queue's worker sees it only with the
     line it sends."""
-    event = pending or record_pending(owner, email, user)
-    deliver_event.enqueue(
-        event._meta.label, event.pk, 1, [pack(attachment) for attachment in email.attachments]
-    )
+    with transaction.atomic():
+        # Also without a transaction of the caller's (the daily upkeep in the worker): a line
+        # that says "queued" always has its task.
+        event = pending or record_pending(owner, email, user)
+        deliver_event.enqueue(
+            event._meta.label, event.pk, 1, [pack(attachment) for attachment in email.attachments]
+        )
     event.refresh_from_db(fields=["kind", "error"])
     return event
 

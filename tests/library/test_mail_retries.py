@@ -274,3 +274,13 @@ def test_the_desk_says_a_queued_email_is_on_its_way_not_that_it_failed(client, q
     page = client.get(f"/admin/leenbalie/inspect/{loan.pk}/").content.decode()
     assert "E-mail verstuurd" in page and "E-mail onderweg" not in page
     assert len(mail.outbox) == 1
+
+
+def test_a_queued_email_that_waits_too_long_is_for_the_desk_after_all(queue, loan):
+    # No mail worker runs (or the task was lost): the desk must hear of it, not see "onderweg"
+    # for ever.
+    event = confirm(loan)
+    assert event.on_its_way
+    LoanEvent.objects.filter(pk=event.pk).update(at=timezone.now() - datetime.timedelta(minutes=16))
+    event.refresh_from_db()
+    assert not event.on_its_way and event.kind == LoanEvent.Kind.EMAIL_FAILED
