@@ -273,6 +273,29 @@ def send(owner, email: ComposedEmail, user=None, *, pending=None):
     return event
 
 
+def forget_tasks(events) -> int:
+    """Remove the queue's rows of these history lines' e-mails (their arguments hold the
+    attachments: an invitation with the resident's personal link, a certificate), as part of
+    erasing a resident's data; a task that is running keeps its row. Returns how many."""
+    from django_tasks_db.models import DBTaskResult  # a model: not at import time
+
+    by_label: dict[str, list[int]] = {}
+    for event in events:
+        by_label.setdefault(event._meta.label, []).append(event.pk)
+    removed = 0
+    for label, pks in by_label.items():
+        removed += (
+            DBTaskResult.objects.filter(
+                task_path=deliver_event.module_path,
+                args_kwargs__args__0=label,
+                args_kwargs__args__1__in=pks,
+            )
+            .exclude(status="RUNNING")
+            .delete()[0]
+        )
+    return removed
+
+
 def pack(attachment: tuple[str, bytes | str, str]) -> list[str]:
     """An attachment as a task argument (JSON): the history keeps the text, not the file, so
     the queued task holds the file for every attempt (an appointment's invitation as it was

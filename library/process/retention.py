@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from library.models import EmailKind, LoanEvent, LoanProcessSettings, LoanRequest, LoanStatus
-from library.process import loans
+from library.process import loans, mail
 from library.self_service import reflections
 
 REMOVED = "(verwijderd)"
@@ -65,6 +65,7 @@ def anonymise(loan: LoanRequest, reason: str, user=None) -> LoanRequest:
     loan.anonymised_at = timezone.now()
     loan.save()
     emails = loan.events.filter(kind__in=EMAIL_EVENTS)
+    mail.forget_tasks(emails)
     for kind in set(emails.values_list("email_kind", flat=True)):
         emails.filter(email_kind=kind).update(
             recipients="", subject=email_subject(kind), body="", error=""

@@ -284,3 +284,17 @@ def test_a_queued_email_that_waits_too_long_is_for_the_desk_after_all(queue, loa
     LoanEvent.objects.filter(pk=event.pk).update(at=timezone.now() - datetime.timedelta(minutes=16))
     event.refresh_from_db()
     assert not event.on_its_way and event.kind == LoanEvent.Kind.EMAIL_FAILED
+
+
+def test_erasing_a_residents_data_removes_their_queued_emails_from_the_queue(queue, loan):
+    from library.process.retention import anonymise
+
+    confirm(loan)
+    other = make_loan(make_expert(loan.expert.get_parent(), "Ander boek", expert_name="Eva"))
+    kept = confirm(other)
+    assert tasks().count() == 2
+    anonymise(loan, "op verzoek")
+    (remaining,) = tasks()  # only the other resident's e-mail is still queued
+    assert remaining.args_kwargs["args"][1] == kept.pk
+    run_worker()
+    assert len(mail.outbox) == 1
