@@ -64,17 +64,7 @@ class CatalogueFilters:
 
     @property
     def active(self) -> bool:
-        return any(
-            [
-                self.query,
-                self.kind,
-                self.area,
-                self.essence,
-                self.topic,
-                self.form,
-                self.available_now,
-            ]
-        )
+        return bool(self.query) or self.active_count > 0
 
     @property
     def active_count(self) -> int:

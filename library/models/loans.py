@@ -164,6 +164,8 @@ class HistoryLine(models.Model):
     # How `error` reads while the mail worker still has the e-mail (library.process.mail): the
     # line is failed until sent, so an e-mail that never leaves the queue can still be resent.
     QUEUED = "Nog niet verstuurd: de e-mail staat klaar om op de achtergrond te versturen."
+    # How `error` ends while a retry is planned; the pattern below matches exactly this text.
+    RETRY_MARKER = "(automatisch, poging {attempt} van {attempts})."
     RETRY_PLANNED = re.compile(r"\(automatisch, poging \d+ van \d+\)\.$")
 
     class Meta:

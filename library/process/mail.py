@@ -232,7 +232,7 @@ def waiting_for(attempt: int) -> str:
     out twice, whichever worker runs a task and however often a task is queued."""
     if attempt == 1:
         return QUEUED
-    return f"(automatisch, poging {attempt} van {ATTEMPTS})."
+    return LoanEvent.RETRY_MARKER.format(attempt=attempt, attempts=ATTEMPTS)
 
 
 def retry_note(attempt: int, at: datetime.datetime) -> str:

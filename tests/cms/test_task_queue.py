@@ -4,7 +4,6 @@ the worker renders into the PDF cache; a failing task is recorded with its error
 goes on; a task queued by a process that then stopped is still there for the next worker."""
 
 import datetime
-import signal
 from io import StringIO
 
 import pytest
@@ -28,6 +27,7 @@ from tests.factories import (
     make_lending_catalogue,
     make_loan_with_history,
 )
+from tests.task_worker import run_worker
 
 # The worker's commits are real ones; the pages the migrations made come back after each test.
 COMMITS = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -54,29 +54,6 @@ def queue(settings, tmp_path):
     settings.TASKS = DATABASE_QUEUE
     settings.PDF_CACHE_DIR = tmp_path / "pdf"
     return settings
-
-
-def run_worker(backend: str, worker_id: str = "worker-1") -> None:
-    """What `manage.py db_worker --backend <backend>` does until nothing is ready; it sets its
-    own signal handlers, which the test run gets back afterwards. The tests that run it commit
-    for real (transaction=True): the worker closes a connection that is inside a transaction,
-    as the test's own would be otherwise (on PostgreSQL)."""
-    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        call_command(
-            "db_worker",
-            "--batch",
-            f"--backend={backend}",
-            "--queue-name=*",
-            "--interval=0",
-            "--no-startup-delay",
-            "--no-reload",
-            f"--worker-id={worker_id}",
-            verbosity=0,
-        )
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
 
 
 def row(result) -> DBTaskResult:

@@ -3,13 +3,11 @@ worker (manage.py db_worker) sends it, a failure is tried again after RETRY_AFTE
 e-mail never goes out twice: not for two tasks, not after the desk sent it again itself."""
 
 import datetime
-import signal
 import smtplib
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
-from django.core.management import call_command
 from django.utils import timezone
 
 from library.models import LoanEvent, LoanRequest, LoanStatus
@@ -21,6 +19,7 @@ from library.process.mail import (
     SUPERSEDED,
     deliver_event,
 )
+from tests import task_worker
 from tests.factories import BRAM, make_expert, make_home, make_lending_catalogue, make_loan
 from tests.library.test_loans import step
 
@@ -75,23 +74,7 @@ def tasks():
 
 
 def run_worker(worker_id: str = "worker-1"):
-    """Run the mail worker until nothing is ready, as `manage.py db_worker` does; it sets its
-    own signal handlers, which the test run gets back afterwards."""
-    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        call_command(
-            "db_worker",
-            "--batch",
-            "--backend=mail",
-            "--interval=0",
-            "--no-startup-delay",
-            "--no-reload",
-            f"--worker-id={worker_id}",
-            verbosity=0,
-        )
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
+    task_worker.run_worker("mail", worker_id)
 
 
 def later():
