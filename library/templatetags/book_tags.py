@@ -14,6 +14,8 @@ from django.core.files.storage import Storage
 from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageIOError
 from willow.image import UnrecognisedImageFormatError
 
+from library.catalogue.search import CARD_PHOTO  # the size the catalogue prefetches
+
 logger = logging.getLogger(__name__)
 register = template.Library()
 
@@ -58,7 +60,7 @@ def monogram(name: str) -> str:
 
 
 @register.simple_tag
-def book_portrait(book, spec: str) -> AbstractRendition | None:
+def book_portrait(book, spec: str = CARD_PHOTO) -> AbstractRendition | None:
     """The rendition of the expert's photo, or None when there is none to show.
 
     Wagtail's {% image %} tag shows a broken "not-found" image when the original file is gone

@@ -156,3 +156,29 @@ def test_an_editors_own_opening_heading_replaces_the_story_heading(client, catal
     html = client.get(expert.url).content.decode()
     assert "Wie ik ben</h2>" in html
     assert "Over Gerard Wolters en het gesprek" not in html
+
+
+def test_cards_with_photos_cost_no_query_per_card(client, catalogue, settings):
+    # The catalogue prefetches the card's rendition (library.catalogue.search.CARD_PHOTO): a
+    # card asking for another size would cost a query (and a new rendition) per photo.
+    from tests.library.test_catalogue import count_queries
+
+    settings.PAGE_CACHE_SECONDS = 0
+    for number in range(3):
+        make_expert(
+            catalogue,
+            f"Boek {number}",
+            slug=f"boek-{number}",
+            photo=portrait(),
+            photo_alt="Portret",
+        )
+    few = count_queries(client, catalogue.url)
+    for number in range(3, 12):
+        make_expert(
+            catalogue,
+            f"Boek {number}",
+            slug=f"boek-{number}",
+            photo=portrait(),
+            photo_alt="Portret",
+        )
+    assert count_queries(client, catalogue.url) == few
