@@ -80,4 +80,4 @@ def daily_upkeep() -> str:
     finally:
         # Also after an error: one bad day must not end the chain.
         plan_daily_upkeep()
-    return f"{reminders} Geanonimiseerd: {len(purged.requests)} aanvragen."
+    return f"{reminders} Geanonimiseerd: {sum(len(r.requests) for r in purged)} aanvragen."

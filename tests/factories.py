@@ -6,7 +6,13 @@ import json
 
 from wagtail.models import Page, Site
 
+from cms import networks
 from cms.models import HomePage, StandardPage
+
+
+def first_network() -> Site:
+    """The first network: the default site, which every older test's pages live on."""
+    return Site.objects.get(is_default_site=True)
 
 
 def make_home(title: str = "Testhome", **fields) -> HomePage:
@@ -20,7 +26,32 @@ def make_home(title: str = "Testhome", **fields) -> HomePage:
     site = Site.objects.get(is_default_site=True)
     site.root_page = home
     site.save()
+    # The first network's roles hold their page rights on its home, as after `make run`.
+    networks.sync_page_permissions(site)
     return home
+
+
+def make_network(
+    name: str = "Netwerk Voorbeeld-Oost", hostname: str = "oost.example.test", **fields
+) -> tuple[Site, HomePage]:
+    """A second network: its own Site and home beside the first, with its own three roles
+    ("Secretariaat · <name>", ...), each tied to this site."""
+    root = Page.get_first_root_node()
+    home = HomePage(title=name, slug=hostname.split(".")[0], hero_text="Welkom.", **fields)
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=name)
+    networks.create_network_roles(site, name)
+    return site, home
+
+
+def user_in_network(site: Site, role: str, username: str):
+    """A user holding `role` (cms.roles) in this network only."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password="pw")
+    user.groups.add(Group.objects.get(network_link__site=site, network_link__role=role))
+    return user
 
 
 def make_standard_page(parent: Page, title: str, **fields) -> StandardPage:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from cms import networks
 from cms.models import HomePage, SiteSettings, StandardPage
 from cms.web_conventions import LOCAL_HOSTNAMES
 
@@ -112,6 +113,7 @@ def ensure_home_page() -> HomePage:
         site.site_name = site.site_name or "Expertbibliotheek Palliatieve Zorg"
         site.save()
     site = Site.objects.get(is_default_site=True)
+    networks.sync_page_permissions(site)
     if site.hostname in LOCAL_HOSTNAMES:
         # Wagtail's first site, or a demo on this machine: give it the address the site is
         # served on (`make run HOST=… PORT=…` sets WAGTAILADMIN_BASE_URL), so full URLs (QR

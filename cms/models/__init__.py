@@ -1,4 +1,5 @@
+from .networks import NetworkGroup
 from .pages import HomePage, StandardPage
 from .site_settings import SiteSettings
 
-__all__ = ["HomePage", "SiteSettings", "StandardPage"]
+__all__ = ["HomePage", "NetworkGroup", "SiteSettings", "StandardPage"]

@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from cms import networks
 from library.models import EmailKind, LoanProcessSettings
 from library.process.mail import compose_and_send
 
 
-def lead_address() -> str:
-    return LoanProcessSettings.load().lead_email
+def lead_address(owner=None) -> str:
+    """The lead of the owner's network: a candidate's own, a cover's by its place in the
+    tree (the first network's for anything else)."""
+    site = getattr(owner, "site", None) if owner is not None else None
+    if site is None and hasattr(owner, "get_site"):
+        site = owner.get_site()
+    site = site or networks.default_network()
+    return LoanProcessSettings.for_site(site).lead_email if site else ""
 
 
 def notify_lead(
@@ -20,7 +27,7 @@ def notify_lead(
     """Tell the lead what happened (`message`, one line, e.g. "boekenkaft geplaatst").
 
     `owner` is the ExpertPage or Candidate whose history records the e-mail."""
-    address = lead_address()
+    address = lead_address(owner)
     if not address:
         return None
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")

@@ -8,6 +8,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Site
 
 from cms.demo import ensure_child_page, ensure_featured_link, heading, paragraph, stream
 from cms.models import HomePage, StandardPage
@@ -129,7 +130,7 @@ DEMO_LEAD = {"lead_name": "Trekker (voorbeeld)", "lead_email": "trekker@expertbi
 
 
 def ensure_demo_lead() -> None:
-    settings = LoanProcessSettings.load()
+    settings = LoanProcessSettings.for_site(Site.objects.get(is_default_site=True))
     if not settings.lead_email:
         for field, value in DEMO_LEAD.items():
             setattr(settings, field, value)

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 def minutes(label: str, default: int) -> models.PositiveIntegerField:
@@ -14,7 +14,7 @@ def rate(label: str, default: str) -> models.DecimalField:
 
 
 @register_setting(icon="table")
-class BusinessCaseSettings(BaseGenericSetting):
+class BusinessCaseSettings(BaseSiteSetting):
     """Rates and minutes of the toolkit's business case; the working group may adjust them."""
 
     staff_rate = rate("Uurtarief medewerker (€)", "35.00")

@@ -201,11 +201,12 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
         if creating:
             from django.apps import apps
 
-            from cms import roles
+            from cms import networks, roles
 
-            roles.grant_page_permissions(
-                apps, roles.SECRETARIAT, roles.LOAN_FORM_PAGE_PERMISSIONS, page_id=self.pk
-            )
+            for group in networks.role_groups(self.get_site(), roles.SECRETARIAT):
+                roles.grant_page_permissions(
+                    apps, group.name, roles.LOAN_FORM_PAGE_PERMISSIONS, page_id=self.pk
+                )
 
     def get_form_class(self):
         builder_form = super().get_form_class()

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Site
 
 from cms.validators import single_line
 
@@ -54,6 +55,13 @@ def resident_key_for(email: str) -> str:
     return salted_hmac("library.resident", email.strip().lower()).hexdigest()[:32]
 
 
+def owning_network(expert) -> Site:
+    """A request belongs to its expert's network; without an expert, to the default one."""
+    from cms import networks
+
+    return networks.network_of_page(expert) or networks.default_network()
+
+
 class LoanRequest(models.Model):
     """One request in the register. Not in Wagtail's search index: that would copy residents'
     names, addresses and learning goals into a table retention never cleans; the desk searches
@@ -68,6 +76,24 @@ class LoanRequest(models.Model):
         related_name="loan_request",
     )
     created_at = models.DateTimeField("Ontvangen op", auto_now_add=True)
+    # The network whose secretariat handles the request: the expert's (cms.networks). A
+    # network with requests cannot be deleted by accident.
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="Netwerk",
+        on_delete=models.PROTECT,
+        related_name="loan_requests",
+    )
+    # The network whose loan form the resident used; another than `site` when the expert is
+    # lent across networks. Both networks' reports count the loan.
+    requested_on = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="Aangevraagd via netwerk",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="loan_requests_sent",
+    )
 
     name = models.CharField("Naam", max_length=120, validators=[single_line])
     email = models.EmailField("E-mailadres")
@@ -125,6 +151,8 @@ class LoanRequest(models.Model):
         return f"{self.name}: {book}"
 
     def save(self, *args, **kwargs):
+        if self.site_id is None:
+            self.site = owning_network(self.expert)
         if self.email and not self.anonymised_at:
             self.resident_key = resident_key_for(self.email)
         super().save(*args, **kwargs)

@@ -1,12 +1,12 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 MANAGE_RECRUITMENT = "library.change_candidate"
 
 
 @register_setting(icon="time")
-class LoanProcessSettings(BaseGenericSetting):
+class LoanProcessSettings(BaseSiteSetting):
     """Timings of the loan process that the working group and secretariat may adjust."""
 
     retention_months = models.PositiveSmallIntegerField(

@@ -28,6 +28,13 @@ class CandidateStatus(models.TextChoices):
 class Candidate(models.Model):
     """Someone the working group would like in the library; not public until admitted."""
 
+    # The network that recruits: its working group sees the candidate, no other.
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="Netwerk",
+        on_delete=models.PROTECT,
+        related_name="candidates",
+    )
     name = models.CharField("Naam", max_length=120, validators=[single_line])
     email = models.EmailField("E-mailadres")
     kind = models.CharField("Soort expert", max_length=20, choices=ExpertKind.choices)
@@ -88,6 +95,15 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if self.site_id is None:
+            # The recruitment admin sets the user's network; older code paths and a
+            # single-network installation land in the first network.
+            from cms import networks
+
+            self.site = networks.default_network()
+        super().save(*args, **kwargs)
 
 
 class ExpertEvent(HistoryLine):

@@ -22,6 +22,7 @@ from django.utils.formats import date_format
 from django_tasks import task
 from wagtail.models import Page, Site
 
+from cms import networks
 from cms.models import SiteSettings
 from library.models.emails import EmailKind, EmailTemplate, fill_placeholders
 from library.models.loans import LoanEvent, LoanRequest
@@ -47,20 +48,24 @@ class ComposedEmail:
     attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
 
 
-def secretariat_address() -> str:
-    site = Site.objects.filter(is_default_site=True).first()
+def secretariat_address(site: Site | None = None) -> str:
+    """The secretariat of this network (default: the first network)."""
+    site = site or networks.default_network()
     address = SiteSettings.for_site(site).secretariat_email if site else ""
     return address or settings.DEFAULT_FROM_EMAIL
 
 
-def site_values() -> dict[str, str]:
-    """The placeholders that do not depend on a request."""
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+def site_values(site: Site | None = None) -> dict[str, str]:
+    """The placeholders that do not depend on a request: those of the network (default: the
+    first network)."""
+    site = site or networks.default_network()
+    base_url = networks.base_url(site)
+    lead_name = LoanProcessSettings.for_site(site).lead_name if site else ""
     return {
-        "contact_secretariaat": secretariat_address(),
+        "contact_secretariaat": secretariat_address(site),
         "link_catalogus": f"{base_url}/expertbibliotheek/",
         "link_instructies": f"{base_url}{instructions_path()}",
-        "naam_trekker": LoanProcessSettings.load().lead_name or "trekker",
+        "naam_trekker": lead_name or "trekker",
     }
 
 
@@ -75,9 +80,9 @@ def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]
     if loan is None:
         return {**site_values(), **extra}
     expert = loan.expert
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base_url = networks.base_url(loan.site)
     values = {
-        **site_values(),
+        **site_values(loan.site),
         "naam_aios": loan.name,
         "naam_expert": expert.expert_name if expert else loan.expert_name,
         "titel_boek": expert.title if expert else loan.book_title,

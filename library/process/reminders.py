@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from library.models import (
     EmailKind,
@@ -89,23 +90,27 @@ def new_overdue(today: datetime.date | None = None) -> list[LoanRequest]:
 
 
 def reflection_due(today: datetime.date | None = None) -> list[LoanRequest]:
+    """Each network reminds after its own number of days."""
     today = today or timezone.localdate()
-    days = LoanProcessSettings.load().reflection_reminder_days
-    cutoff = today - datetime.timedelta(days=days)
-    return list(
-        LoanRequest.objects.filter(
-            status=LoanStatus.CONVERSATION_HELD,
-            anonymised_at__isnull=True,
-            events__kind=LoanEvent.Kind.STATUS,
-            events__to_status=LoanStatus.CONVERSATION_HELD,
-            events__at__date__lte=cutoff,
-            events__at__date__gt=cutoff - REFLECTION_WINDOW,
+    due: list[LoanRequest] = []
+    for site in Site.objects.order_by("pk"):
+        days = LoanProcessSettings.for_site(site).reflection_reminder_days
+        cutoff = today - datetime.timedelta(days=days)
+        due += (
+            LoanRequest.objects.filter(
+                site=site,
+                status=LoanStatus.CONVERSATION_HELD,
+                anonymised_at__isnull=True,
+                events__kind=LoanEvent.Kind.STATUS,
+                events__to_status=LoanStatus.CONVERSATION_HELD,
+                events__at__date__lte=cutoff,
+                events__at__date__gt=cutoff - REFLECTION_WINDOW,
+            )
+            .exclude(reminders__kind=Kind.REFLECTION)
+            .exclude(reflection__received_at__isnull=False)  # handed in already: no reminder
+            .distinct()
         )
-        .exclude(reminders__kind=Kind.REFLECTION)
-        .exclude(reflection__received_at__isnull=False)  # handed in already: no reminder
-        .distinct()
-        .order_by("pk")
-    )
+    return sorted(due, key=lambda loan: loan.pk)
 
 
 def appointments_due(today: datetime.date | None = None) -> list[LoanRequest]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Site
 
 from library.models import EmailKind, LoanEvent, LoanProcessSettings, LoanRequest, LoanStatus
 from library.process import loans, mail
@@ -28,20 +29,25 @@ EMAIL_EVENTS = (LoanEvent.Kind.EMAIL_SENT, LoanEvent.Kind.EMAIL_FAILED)
 
 @dataclass(frozen=True)
 class PurgeResult:
+    """One network's purge: each network keeps personal data as long as its own setting says."""
+
+    site: Site
+    months: int
     cutoff: datetime.datetime
     requests: list[LoanRequest]
     dry_run: bool
 
 
-def retention_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
-    months = LoanProcessSettings.load().retention_months
-    return (now or timezone.now()) - relativedelta(months=months)
+def retention_months(site: Site) -> int:
+    return LoanProcessSettings.for_site(site).retention_months
 
 
-def expired_requests(now: datetime.datetime | None = None):
+def expired_requests(site: Site, now: datetime.datetime | None = None):
+    cutoff = (now or timezone.now()) - relativedelta(months=retention_months(site))
     return LoanRequest.objects.filter(
+        site=site,
         status__in=CLOSED_STATUSES,
-        status_changed_at__lt=retention_cutoff(now),
+        status_changed_at__lt=cutoff,
         anonymised_at__isnull=True,
     ).order_by("status_changed_at")
 
@@ -82,16 +88,23 @@ def anonymise(loan: LoanRequest, reason: str, user=None) -> LoanRequest:
     return loan
 
 
-def purge_personal_data(
-    *, dry_run: bool = False, now: datetime.datetime | None = None
+def purge_network(
+    site: Site, *, dry_run: bool = False, now: datetime.datetime | None = None
 ) -> PurgeResult:
-    months = LoanProcessSettings.load().retention_months
-    cutoff = retention_cutoff(now)
-    expired = list(expired_requests(now).select_related("submission"))
+    months = retention_months(site)
+    cutoff = (now or timezone.now()) - relativedelta(months=months)
+    expired = list(expired_requests(site, now).select_related("submission"))
     if not dry_run:
         for loan in expired:
             anonymise(loan, f"bewaartermijn van {months} maanden na afsluiten verstreken")
-    return PurgeResult(cutoff=cutoff, requests=expired, dry_run=dry_run)
+    return PurgeResult(site, months, cutoff, expired, dry_run)
+
+
+def purge_personal_data(
+    *, dry_run: bool = False, now: datetime.datetime | None = None
+) -> list[PurgeResult]:
+    """Every network's purge, each by its own retention period."""
+    return [purge_network(site, dry_run=dry_run, now=now) for site in Site.objects.order_by("pk")]
 
 
 def requests_of_resident(loan: LoanRequest):

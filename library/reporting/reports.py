@@ -38,7 +38,7 @@ def business_case_view(request):
         raise PermissionDenied
     form, start, end = period_from(request)
     counts = business_case.counts_for_period(start, end)
-    case = business_case.compute(counts, BusinessCaseSettings.load(request_or_site=request))
+    case = business_case.compute(counts, BusinessCaseSettings.for_request(request))
     return TemplateResponse(
         request,
         "library/reports/business_case.html",

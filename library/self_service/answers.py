@@ -58,7 +58,7 @@ def answer(
     tell_secretariat(loan, summary, detail)
     if choice == YES:
         loans.change_status(loan, LoanStatus.EXPERT_AGREED)
-        if LoanProcessSettings.load().auto_introduce:
+        if LoanProcessSettings.for_site(loan.site).auto_introduce:
             take_step(loan, "introduce")
     else:
         if choice == AWAY and loan.expert:

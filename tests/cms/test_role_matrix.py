@@ -49,6 +49,7 @@ from cms import roles
 from cms.models import SiteSettings
 from library.recruitment import pipeline as recruitment
 from tests.factories import (
+    first_network,
     make_candidate,
     make_catalogue,
     make_email_templates,
@@ -231,17 +232,22 @@ def settings_checks() -> list[Check]:
             answers(EDITORS, SECRETARIAT, ok=Redirect("/admin/settings/cms/sitesettings/{site}/")),
         ),
         Check("/admin/settings/cms/sitesettings/{site}/", site_settings),
-        # A generic setting's bare URL redirects everyone to its one instance, whatever their
-        # rights (Wagtail's redirect_to_relevant_instance checks nothing for generic
-        # settings); the edit view it leads to refuses. Safe: the redirect shows nothing.
+        # Per-network settings: the bare URL leads only those with rights for a network to it.
         Check(
             "/admin/settings/library/loanprocesssettings/",
-            everyone(ok=Redirect("/admin/settings/library/loanprocesssettings/{process}/")),
+            answers(
+                SECRETARIAT,
+                WORKING_GROUP,
+                ok=Redirect("/admin/settings/library/loanprocesssettings/{process}/"),
+            ),
         ),
         Check("/admin/settings/library/loanprocesssettings/{process}/", process),
         Check(
             "/admin/settings/library/businesscasesettings/",
-            everyone(ok=Redirect("/admin/settings/library/businesscasesettings/{business_case}/")),
+            answers(
+                WORKING_GROUP,
+                ok=Redirect("/admin/settings/library/businesscasesettings/{business_case}/"),
+            ),
         ),
         Check("/admin/settings/library/businesscasesettings/{business_case}/", business_case),
     ]
@@ -491,10 +497,8 @@ def site():
     from wagtail.images import get_image_model
 
     from library.models import (
-        BusinessCaseSettings,
         CompetenceArea,
         EmailTemplate,
-        LoanProcessSettings,
         Supervisor,
     )
 
@@ -534,8 +538,8 @@ def site():
     ids.update(
         in_review_task=review.current_task_state.pk,
         site=site.pk,
-        process=LoanProcessSettings.load().pk,
-        business_case=BusinessCaseSettings.load().pk,
+        process=first_network().pk,
+        business_case=first_network().pk,
         email_template=EmailTemplate.objects.first().pk,
         supervisor=Supervisor.objects.create(name="Dr. P. Visser", email="p@example.org").pk,
         essence=essence.pk,

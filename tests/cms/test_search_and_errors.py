@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client, override_settings
 
-from tests.factories import make_home, make_standard_page
+from tests.factories import first_network, make_home, make_standard_page
 
 
 @pytest.fixture
@@ -65,12 +65,11 @@ def test_500_is_dutch(pages):
 
 
 def test_footer_shows_site_settings(client: Client, pages):
-    from wagtail.models import Site
 
     from cms.models import SiteSettings
 
     privacy = pages.get_children().get(slug="privacy")
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings = SiteSettings.for_site(first_network())
     settings.secretariat_email = "secretariaat@example.org"
     settings.footer_text = "Gemaakt door het netwerk."
     settings.privacy_page = privacy

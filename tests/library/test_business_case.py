@@ -7,14 +7,14 @@ from django.core.management import call_command
 from cms import roles
 from library.models import BusinessCaseSettings
 from library.reporting import business_case
-from tests.factories import user_in_group
+from tests.factories import first_network, user_in_group
 
 TOOLKIT = business_case.Counts(experts=10, covers=10, supervisors=5, residents=24, loans=0)
 
 
 @pytest.mark.django_db
 def test_toolkit_example_reproduces_its_figures():
-    case = business_case.compute(TOOLKIT, BusinessCaseSettings.load())
+    case = business_case.compute(TOOLKIT, BusinessCaseSettings.for_site(first_network()))
     assert case.startup_total == (Decimal(460), Decimal("530.83"))
     assert case.per_resident_total == (Decimal(15), Decimal("12.50"))
     assert case.yearly_total == (Decimal(60), Decimal("80.00"))
@@ -22,10 +22,10 @@ def test_toolkit_example_reproduces_its_figures():
 
 @pytest.mark.django_db
 def test_changing_a_rate_changes_the_result():
-    rates = BusinessCaseSettings.load()
+    rates = BusinessCaseSettings.for_site(first_network())
     rates.staff_rate = Decimal("40.00")
     rates.save()
-    case = business_case.compute(TOOLKIT, BusinessCaseSettings.load())
+    case = business_case.compute(TOOLKIT, BusinessCaseSettings.for_site(first_network()))
     # website 60 min and 10 covers × 5 min at €40/h instead of €35/h
     assert case.startup_total[1] == Decimal("540.00")
     assert case.per_resident_total[1] == Decimal("13.33")

@@ -7,7 +7,6 @@ import pytest
 from django.core import mail, signing
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import Site
 
 from cms import roles
 from cms.models import SiteSettings
@@ -15,7 +14,7 @@ from library.models import ExpertPage, LoanEvent, LoanProcessSettings, LoanReque
 from library.process import evaluations
 from library.process.mail import instructions_path
 from library.self_service import answer_link
-from tests.factories import make_email_templates, user_in_group
+from tests.factories import first_network, make_email_templates, user_in_group
 from tests.library.test_loans import FORM_URL, form_data, step
 
 LINK = re.compile(r"http://[^/\s]+(/antwoord/[^\s]+/)")
@@ -26,7 +25,7 @@ def desk(db):
     """The secretariat, in a browser of its own (the expert's `client` has no login)."""
     secretariat = Client()
     secretariat.force_login(user_in_group(roles.SECRETARIAT))
-    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings = SiteSettings.for_site(first_network())
     site_settings.secretariat_email = "secretariaat@example.org"
     site_settings.save()
     return secretariat
@@ -88,7 +87,7 @@ def test_yes_by_link_puts_the_introduction_ready_at_the_desk(client, asked, desk
 
 
 def test_yes_with_automatic_introduction(client, asked):
-    settings = LoanProcessSettings.load()
+    settings = LoanProcessSettings.for_site(first_network())
     settings.auto_introduce = True
     settings.save()
     loan, path = asked

@@ -23,6 +23,7 @@ from library.self_service import cover
 from tests.factories import (
     BRAM,
     RESIDENT,
+    first_network,
     make_expert,
     make_home,
     make_lending_catalogue,
@@ -36,7 +37,7 @@ LEAD = "trekker@example.org"
 def expert(db):
     catalogue = make_lending_catalogue(make_home())
     book = make_expert(catalogue, **BRAM, summary="Over hoop houden als het zwaar wordt.")
-    lead = LoanProcessSettings.load()
+    lead = LoanProcessSettings.for_site(first_network())
     lead.lead_email = LEAD
     lead.save()
     return book

@@ -21,6 +21,7 @@ from library.models import (
 from library.process import reminders, retention
 from library.reporting import supervisor_updates
 from tests.factories import (
+    first_network,
     history,
     local_time,
     make_loan_form,
@@ -109,7 +110,7 @@ def test_reflection_reminder_once_after_the_set_days(known):
         name="Mila Verslag",
         email="mila@example.org",
     )
-    settings_ = LoanProcessSettings.load()
+    settings_ = LoanProcessSettings.for_site(first_network())
     settings_.reflection_reminder_days = 14
     settings_.save()
     assert reminders.send_reminders(datetime.date(2026, 11, 14)).reflections == []
@@ -173,8 +174,8 @@ def test_dry_run_changes_nothing_and_says_what_it_would_do(known):
     call_command("purge_personal_data", "--dry-run", stdout=out)
     text = out.getvalue()
     # B closed on 1 April 2025 and E completed on 15 November 2025: within 24 months of today
-    assert "Bewaartermijn 24 maanden" in text and "Proefdraai" in text
-    settings_ = LoanProcessSettings.load()
+    assert "bewaartermijn 24 maanden" in text and "Proefdraai" in text
+    settings_ = LoanProcessSettings.for_site(first_network())
     settings_.retention_months = 6
     settings_.save()
     out = StringIO()
@@ -204,7 +205,7 @@ def test_purge_removes_personal_data_of_old_closed_requests_only(known):
         subject="Beste Sanne de Boer",
         body="Beste Sanne de Boer, ...",
     )
-    result = retention.purge_personal_data(now=local_time(2027, 5, 1))  # 24 months: < May 2025
+    (result,) = retention.purge_personal_data(now=local_time(2027, 5, 1))  # 24 months
     assert {loan.pk for loan in result.requests} == {b.pk}
     b.refresh_from_db()
     assert personal_fields(b) == [retention.REMOVED, "", "", ""]
@@ -218,7 +219,7 @@ def test_purge_removes_personal_data_of_old_closed_requests_only(known):
         loan.refresh_from_db()
         assert loan.anonymised_at is None and loan.email
     # A second run finds nothing left to do.
-    assert retention.purge_personal_data(now=local_time(2027, 5, 1)).requests == []
+    assert [r.requests for r in retention.purge_personal_data(now=local_time(2027, 5, 1))] == [[]]
 
 
 def test_desk_exports_and_erases_a_residents_data(known, desk):

@@ -28,6 +28,7 @@ from library.process import evaluations
 from library.recruitment import pipeline
 from tests.factories import (
     RESIDENT,
+    first_network,
     make_candidate,
     make_home,
     make_lending_catalogue,
@@ -55,7 +56,7 @@ PROFESSIONAL_CRITERIA = ["prof_expertise", "prof_standards", "prof_communication
 @pytest.fixture
 def recruiting(db):
     catalogue = make_lending_catalogue(make_home())
-    settings = LoanProcessSettings.load()
+    settings = LoanProcessSettings.for_site(first_network())
     settings.lead_email, settings.lead_name = LEAD, "Trees"
     settings.save()
     client = Client()

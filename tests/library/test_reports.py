@@ -152,7 +152,7 @@ def test_turnaround_report_names_the_deadlines_of_the_process(known, working_gro
 
 def test_reports_stay_the_same_after_personal_data_is_removed(known):
     before = snapshot()
-    result = retention.purge_personal_data(now=local_time(2030, 1, 1))
+    (result,) = retention.purge_personal_data(now=local_time(2030, 1, 1))
     assert len(result.requests) == 2  # the closed and the completed request
     assert snapshot() == before
 

@@ -18,7 +18,7 @@ from library.models import (
     LoanStatus,
 )
 from library.process import retention
-from tests.factories import local_time, make_loan, make_loan_with_history
+from tests.factories import first_network, local_time, make_loan, make_loan_with_history
 
 S = LoanStatus
 EXPORTED = "Gegevens van de AIOS geëxporteerd (inzageverzoek)"
@@ -209,14 +209,14 @@ def test_erasing_records_who_did_it(library, staff):
 
 
 def test_purge_uses_the_moment_it_is_given_and_names_the_period(library):
-    settings = LoanProcessSettings.load()
+    settings = LoanProcessSettings.for_site(first_network())
     settings.retention_months = 6
     settings.save()
     closed = make_loan_with_history(
         library["first"], local_time(2026, 1, 5), [(S.WITHDRAWN, local_time(2026, 1, 6))]
     )
     now = local_time(2026, 8, 1)
-    result = retention.purge_personal_data(now=now)
+    (result,) = retention.purge_personal_data(now=now)
     assert result.cutoff == local_time(2026, 2, 1)
     assert result.requests == [closed] and not result.dry_run
     assert closed.events.last().subject == (

@@ -13,6 +13,7 @@ from cms import roles
 from cms.models import SiteSettings
 from library.models import ExpertPage, LoanFormPage
 from tests.factories import (
+    first_network,
     make_catalogue,
     make_email_templates,
     make_expert,
@@ -584,12 +585,12 @@ def test_nobody_copies_a_cover_with_its_private_data(site, role):
 def test_only_the_working_group_says_where_lead_notices_go(site, role, may):
     from library.models import LoanProcessSettings
 
-    LoanProcessSettings.load().save()
-    url = f"/admin/settings/library/loanprocesssettings/{LoanProcessSettings.load().pk}/"
+    LoanProcessSettings.for_site(first_network()).save()
+    url = f"/admin/settings/library/loanprocesssettings/{first_network().pk}/"
     client, _ = logged_in(role)
     html = client.get(url).content.decode()
     assert ('name="lead_email"' in html) is may
     data = querydict_from_html(html, form_id="w-editor-form")
     data["lead_email"] = EVIL_ADDRESS
     assert client.post(url, data).status_code == 302
-    assert (LoanProcessSettings.load().lead_email == EVIL_ADDRESS) is may
+    assert (LoanProcessSettings.for_site(first_network()).lead_email == EVIL_ADDRESS) is may

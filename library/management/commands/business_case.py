@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from cms.dates import dutch_date
 from cms.money import euro as money
+from cms.networks import default_network
 from library.models import BusinessCaseSettings
 from library.reporting import business_case
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
             )
         else:
             counts = business_case.Counts(**{k: v or 0 for k, v in given.items()})
-        case = business_case.compute(counts, BusinessCaseSettings.load())
+        case = business_case.compute(counts, BusinessCaseSettings.for_site(default_network()))
         self.stdout.write(
             f"Experts {counts.experts}, boekenkaften {counts.covers}, opleiders "
             f"{counts.supervisors}, AIOS {counts.residents}, leningen {counts.loans}\n"

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from cms.dates import dutch_date
-from library.models import LoanProcessSettings
+from cms.networks import network_name
 from library.process.retention import purge_personal_data
 
 
@@ -20,17 +20,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        result = purge_personal_data(dry_run=options["dry_run"])
-        months = LoanProcessSettings.load().retention_months
-        verb = "Zou anonimiseren" if result.dry_run else "Geanonimiseerd"
-        self.stdout.write(
-            f"Bewaartermijn {months} maanden: afgesloten vóór {dutch_date(result.cutoff)}."
-        )
-        for loan in result.requests:
+        results = purge_personal_data(dry_run=options["dry_run"])
+        for result in results:
+            verb = "Zou anonimiseren" if result.dry_run else "Geanonimiseerd"
             self.stdout.write(
-                f"  aanvraag {loan.pk}: {loan.get_status_display()} sinds "
-                f"{dutch_date(loan.status_changed_at)}"
+                f"{network_name(result.site)}: bewaartermijn {result.months} maanden, "
+                f"afgesloten vóór {dutch_date(result.cutoff)}."
             )
-        self.stdout.write(f"{verb}: {len(result.requests)} aanvragen.")
-        if result.dry_run:
+            for loan in result.requests:
+                self.stdout.write(
+                    f"  aanvraag {loan.pk}: {loan.get_status_display()} sinds "
+                    f"{dutch_date(loan.status_changed_at)}"
+                )
+            self.stdout.write(f"{verb}: {len(result.requests)} aanvragen.")
+        if options["dry_run"]:
             self.stdout.write("Proefdraai: er is niets gewijzigd.")

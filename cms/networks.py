@@ -1,0 +1,130 @@
+"""Networks: one Wagtail Site per regional palliative-care network, and who works for which.
+
+Every rule about "whose data may this user see" goes through `within_networks`: the desk,
+reports, exports, recruitment and the dashboard call it with their own queryset.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.db.models import QuerySet
+from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site
+
+from cms import roles
+from cms.models import NetworkGroup
+
+
+def networks_for(user) -> QuerySet[Site]:
+    """The networks whose data this user may see: a superuser all, anyone else the sites
+    their groups are tied to (none for a group without a network)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    return Site.objects.filter(network_groups__group__user=user).distinct()
+
+
+def within_networks(queryset: QuerySet, user, field: str = "site") -> QuerySet:
+    """`queryset` cut down to the rows of the user's networks (`field` leads to a Site)."""
+    if user and user.is_active and user.is_superuser:
+        return queryset
+    return queryset.filter(**{f"{field}__in": networks_for(user)})
+
+
+def pages_within_networks(queryset: QuerySet, user) -> QuerySet:
+    """Pages (covers, forms) of the user's networks: a page belongs to the site whose tree
+    holds it."""
+    if user and user.is_active and user.is_superuser:
+        return queryset
+    roots = Page.objects.filter(sites_rooted_here__in=networks_for(user))
+    if not roots:
+        return queryset.none()
+    condition = None
+    for root in roots:
+        part = queryset.descendant_of(root, inclusive=True)
+        condition = part if condition is None else condition | part
+    return condition
+
+
+def network_of_page(page: Page | None) -> Site | None:
+    """The network whose tree holds this page (None for a page outside every site)."""
+    if page is None:
+        return None
+    return page.get_site()
+
+
+def default_network() -> Site | None:
+    return Site.objects.filter(is_default_site=True).first()
+
+
+def base_url(site: Site | None) -> str:
+    """Where the network's site lives, for links in e-mails and print: the first network at
+    WAGTAILADMIN_BASE_URL (production's setting), the others at their Site's address."""
+    if site is None or site.is_default_site:
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return site.root_url.rstrip("/")
+
+
+def network_name(site: Site | None) -> str:
+    if site is None:
+        return ""
+    return site.site_name or site.hostname
+
+
+def tie_group(group: Group, site: Site, role: str) -> None:
+    NetworkGroup.objects.update_or_create(group=group, defaults={"site": site, "role": role})
+
+
+def role_groups(site: Site | None, role: str) -> QuerySet[Group]:
+    """The groups that hold `role` for this network; the first network's role group when
+    the page lies outside every network's tree."""
+    groups = Group.objects.filter(network_link__site=site, network_link__role=role)
+    if site is None or not groups.exists():
+        return Group.objects.filter(name=role)
+    return groups
+
+
+def sync_page_permissions(site: Site) -> None:
+    """Page permissions of this network's groups that hold outside the network's own tree
+    (Wagtail's tree root, a replaced home page) move onto the network's home, so an editor of
+    one network never edits another's pages."""
+    root = site.root_page
+    stray = GroupPagePermission.objects.filter(group__network_link__site=site).exclude(
+        page__path__startswith=root.path
+    )
+    with transaction.atomic():
+        for grant in stray.select_related("page"):
+            GroupPagePermission.objects.get_or_create(
+                group_id=grant.group_id, page=root, permission_id=grant.permission_id
+            )
+            grant.delete()
+
+
+def create_network_roles(site: Site, name: str) -> dict[str, Group]:
+    """The three roles of a new network, with the same rights as the first network's roles
+    (the groups `roles.ALL_ROLES`), but each right held for this network only: page rights on
+    its own home, settings rights for its own site."""
+    created: dict[str, Group] = {}
+    for role in roles.ALL_ROLES:
+        template = Group.objects.filter(name=role).first()
+        group, _ = Group.objects.get_or_create(name=f"{role} · {name}")
+        tie_group(group, site, role)
+        if template is not None:
+            settings_rights = {
+                grant.permission_id for grant in GroupSitePermission.objects.filter(group=template)
+            }
+            group.permissions.set(template.permissions.exclude(pk__in=settings_rights))
+            for permission_id in settings_rights:
+                GroupSitePermission.objects.get_or_create(
+                    group=group, site=site, permission_id=permission_id
+                )
+            # Rights on a home (or the tree root) hold for the whole network; a right on one
+            # page (the secretariat's on the loan form) is given when that page is made.
+            for grant in GroupPagePermission.objects.filter(group=template, page__depth__lte=2):
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=site.root_page, permission_id=grant.permission_id
+                )
+        created[role] = group
+    return created
