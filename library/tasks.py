@@ -1,19 +1,23 @@
 """The daily upkeep as a task that plans its own next run, so no cron is needed: the
 reminders (library/process/reminders.py), the retention purge (library/process/retention.py)
-and pruning the queue's finished tasks (their arguments hold e-mail attachments).
+and pruning the queue's finished tasks (their arguments hold e-mail attachments); and, every
+few minutes, the sweep that queues again the e-mails of a worker that was killed while sending
+(library.process.mail.reclaim_stale_deliveries), so they go out within minutes, not a day.
 
 django-tasks-db runs a task once, at or after its `run_after`, and has no repeating schedule.
 So each run of `daily_upkeep` queues the next one for tomorrow at UPKEEP_AT, and
 `manage.py plan_daily_upkeep` (run by `make setup` and after every `migrate` in production)
-starts the chain, or does nothing when a run is already waiting. Running twice is harmless:
-the reminders record what went out, the purge skips what it already anonymised. On a backend
-that cannot run a task later (the immediate one in tests), nothing is planned and cron runs
-`send_reminders` and `purge_personal_data` as before (docs/deploy.md).
+starts the chain (and the sweep's chain), or does nothing when a run is already waiting.
+Running twice is harmless: the reminders record what went out, the purge skips what it
+already anonymised. On a backend that cannot run a task later (the immediate one in tests),
+nothing is planned and cron runs `send_reminders` and `purge_personal_data` as before
+(docs/deploy.md).
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 
 from django.conf import settings
 from django.core.management import call_command
@@ -22,12 +26,16 @@ from django_tasks import task, task_backends
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.backend import DatabaseBackend
 
+from library.process.mail import reclaim_stale_deliveries
 from library.process.reminders import send_reminders
 from library.process.retention import purge_personal_data
 
 UPKEEP_AT = datetime.time(6, 30)  # local time: the reminders are in the inbox at the start
 # How long finished tasks are kept: a month of the worker's history to look back on.
 KEEP_FINISHED_DAYS = 30
+# How often the sweep for a killed worker's e-mails runs; MAIL_RECLAIM_EVERY (seconds)
+# shortens it for the deployment tests.
+RECLAIM_EVERY = datetime.timedelta(seconds=float(os.environ.get("MAIL_RECLAIM_EVERY", "300")))
 
 
 def next_upkeep(now: datetime.datetime | None = None) -> datetime.datetime:
@@ -46,11 +54,41 @@ def waiting_upkeep():
     )
 
 
+def plan_reclaim(now: datetime.datetime | None = None) -> datetime.datetime | None:
+    """Queue the next sweep for a killed worker's e-mails unless one is waiting already."""
+    from django_tasks_db.models import DBTaskResult  # a model: not at import time
+
+    if not reclaim_deliveries.get_backend().supports_defer:
+        return None
+    waiting = (
+        DBTaskResult.objects.filter(
+            status=TaskResultStatus.READY, task_path=reclaim_deliveries.module_path
+        )
+        .order_by("run_after")
+        .first()
+    )
+    if waiting is not None:
+        return waiting.run_after
+    at = (now or timezone.now()) + RECLAIM_EVERY
+    reclaim_deliveries.using(run_after=at).enqueue()
+    return at
+
+
+@task(backend="mail")
+def reclaim_deliveries() -> str:
+    """The sweep, then the next one (planned first: a worker killed during this run must not
+    end the chain)."""
+    plan_reclaim()
+    return f"Opnieuw in de wachtrij: {reclaim_stale_deliveries()} e-mails."
+
+
 def plan_daily_upkeep(now: datetime.datetime | None = None) -> datetime.datetime | None:
-    """Queue the next daily upkeep unless one is waiting already. Returns when it runs, or
-    None when this backend cannot run a task later (cron's job then)."""
+    """Queue the next daily upkeep unless one is waiting already, and start the sweep's chain
+    when it is not running. Returns when the upkeep runs, or None when this backend cannot run
+    a task later (cron's job then)."""
     if not daily_upkeep.get_backend().supports_defer:
         return None
+    plan_reclaim(now)
     waiting = waiting_upkeep().order_by("run_after").first()
     if waiting is not None:
         return waiting.run_after
@@ -66,6 +104,7 @@ def daily_upkeep() -> str:
     # Tomorrow's run first: a worker killed during this one must not end the chain.
     plan_daily_upkeep()
     try:
+        reclaim_stale_deliveries()
         reminders = send_reminders().summary()
         purged = purge_personal_data()
         for alias in settings.TASKS:

@@ -203,7 +203,9 @@ class HistoryLine(models.Model):
     # How long a line may wait before the desk hears of it after all: a queue whose worker does
     # not run (or lost the task) must not hide an e-mail as "on its way" for ever. The retries
     # end 1 + 5 + 30 + 120 minutes after the first attempt (library.process.mail.RETRY_AFTER).
-    QUEUE_PATIENCE = datetime.timedelta(minutes=15)
+    # A killed worker's line is queued again after 10 minutes by a sweep that runs every 5
+    # (library.process.mail.reclaim_stale_deliveries): it stays "on its way" meanwhile.
+    QUEUE_PATIENCE = datetime.timedelta(minutes=20)
     RETRY_PATIENCE = datetime.timedelta(hours=3)
 
     @property

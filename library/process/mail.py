@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import datetime
 import logging
+import os
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -46,6 +47,12 @@ class ComposedEmail:
     body: str
     # (file name, content, MIME type): the appointment's calendar invitation (.ics).
     attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
+    # The network the e-mail is sent for: its secretariat is the reply-to address.
+    site: Site | None = None
+    # A fixed Message-ID (one per history line): a mail server that receives a line's e-mail
+    # twice (a worker killed after the server's answer, before the history was updated) can
+    # tell it is the same e-mail.
+    message_id: str = ""
 
 
 def secretariat_address(site: Site | None = None) -> str:
@@ -154,7 +161,7 @@ def compose(
 
 def deliver(email: ComposedEmail) -> str:
     """Send one e-mail; returns the error as text, or "" when it went out."""
-    reply_to = secretariat_address()
+    reply_to = secretariat_address(email.site)
     message = EmailMessage(
         # One line, whatever it was made of (a standard e-mail's placeholders, the loan
         # form's notification subject that editors type): Django refuses a line break in a
@@ -164,6 +171,7 @@ def deliver(email: ComposedEmail) -> str:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.recipients,
         reply_to=[reply_to] if reply_to else None,
+        headers={"Message-ID": email.message_id} if email.message_id else None,
     )
     for filename, content, mimetype in email.attachments:
         message.attach(filename, content, mimetype)
@@ -208,16 +216,16 @@ QUEUED = LoanEvent.QUEUED
 
 # What a history line says while its e-mail is with the mail server. It stays there only when
 # the process died before the mail server answered (a killed worker, a restart): the e-mail
-# then shows as failed and the secretariat can send it again, instead of it never having existed.
+# then shows as failed, and reclaim_stale_deliveries queues it again within minutes (the
+# secretariat can also send it again), instead of it never having existed.
 INTERRUPTED = "Het versturen werd onderbroken voordat de mailserver antwoordde."
 
 # A failed e-mail is tried again by itself after these waits (a mail server that is briefly
 # down, a full mailbox); after the last one the desk sends it again from the history.
-RETRY_AFTER = (
-    datetime.timedelta(minutes=1),
-    datetime.timedelta(minutes=5),
-    datetime.timedelta(minutes=30),
-    datetime.timedelta(hours=2),
+# MAIL_RETRY_AFTER (seconds, comma-separated) shortens the waits for the deployment tests.
+RETRY_AFTER = tuple(
+    datetime.timedelta(seconds=float(seconds))
+    for seconds in os.environ.get("MAIL_RETRY_AFTER", "60,300,1800,7200").split(",")
 )
 ATTEMPTS = len(RETRY_AFTER) + 1
 
@@ -338,6 +346,8 @@ def deliver_event(
         subject=event.subject,
         body=event.body,
         attachments=[unpack(packed) for packed in attachments or []],
+        site=owner_site(event),
+        message_id=f"<{event_label.lower()}.{event_pk}@expertbibliotheek>",
     )
     error = deliver(email)
     if not error:
@@ -360,6 +370,72 @@ def deliver_event(
                 event_label, event_pk, attempt + 1, attachments or []
             )
     return "mislukt, later opnieuw"
+
+
+def owner_site(event) -> Site | None:
+    """The network a history line belongs to: its request's, its candidate's, or the site of
+    its expert's page; None (the first network) when it has none."""
+    for name in ("request", "candidate"):
+        owner = getattr(event, name, None)
+        if owner is not None:
+            return owner.site
+    expert = getattr(event, "expert", None)
+    if expert is not None:
+        return networks.network_of_page(expert)
+    return None
+
+
+# A task that has been running this long lost its worker (killed, its machine restarted):
+# sending one e-mail takes at most EMAIL_TIMEOUT per step of the conversation with the mail
+# server. MAIL_RECLAIM_AFTER (seconds) shortens it for the deployment tests.
+RECLAIM_AFTER = datetime.timedelta(seconds=float(os.environ.get("MAIL_RECLAIM_AFTER", "600")))
+RECLAIMED = "Opnieuw in de wachtrij gezet: de worker die de e-mail verstuurde, stopte onderweg."
+
+
+class WorkerLost(RuntimeError):
+    """Recorded on the queue's row of a task whose worker stopped while running it."""
+
+
+def reclaim_stale_deliveries(now: datetime.datetime | None = None) -> int:
+    """Queue again the e-mails whose worker died while sending them: django-tasks-db leaves
+    such a task RUNNING for ever and its history line reads "interrupted". Returns how many
+    e-mails were queued again.
+
+    The line goes back to waiting for the same attempt (the mail server did not refuse it),
+    so the conditional claim in `deliver_event` still lets exactly one task send it; the old
+    row is closed as failed, so the next sweep does not find it again."""
+    from django_tasks_db.models import DBTaskResult  # a model: not at import time
+
+    stale = DBTaskResult.objects.filter(
+        task_path=deliver_event.module_path,
+        status="RUNNING",
+        started_at__lt=(now or timezone.now()) - RECLAIM_AFTER,
+    )
+    queued = 0
+    for row in stale.iterator():
+        label, pk, attempt, *rest = row.args_kwargs["args"]
+        attachments = rest[0] if rest else []
+        with transaction.atomic():
+            # Conditional: a worker that was only slow and finishes now keeps its result.
+            closed = DBTaskResult.objects.filter(pk=row.pk, status="RUNNING").update(
+                status="FAILED",
+                finished_at=timezone.now(),
+                exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
+                traceback="De worker stopte terwijl deze taak liep.",
+            )
+            if not closed:
+                continue
+            model = apps.get_model(label)
+            waiting = model.objects.filter(pk=pk, kind=model.Kind.EMAIL_FAILED, error=INTERRUPTED)
+            # The first attempt's line reads plainly "queued" again (the history shows it as
+            # on its way); a retry's keeps its marker at the end.
+            note = waiting_for(attempt) if attempt == 1 else f"{RECLAIMED} {waiting_for(attempt)}"
+            if waiting.update(error=note):
+                deliver_event.enqueue(label, pk, attempt, attachments)
+                queued += 1
+    if queued:
+        logger.warning("%s e-mail(s) van een gestopte worker opnieuw in de wachtrij", queued)
+    return queued
 
 
 def resend(owner, event, user=None):

@@ -119,3 +119,24 @@ def loan_form_data(token: str, expert_id: int, number: int) -> dict[str, str]:
         "consent": "on",
         "website": "",
     }
+
+
+def start_worker(env: dict[str, str], backend: str, worker_id: str) -> subprocess.Popen:
+    """`manage.py db_worker` as production runs it (one process; `kill` reaches the worker
+    itself, not a wrapper)."""
+    return subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "python"),
+            "manage.py",
+            "db_worker",
+            f"--backend={backend}",
+            "--queue-name=*",
+            "--interval=0.2",
+            "--no-startup-delay",
+            "--no-reload",
+            f"--worker-id={worker_id}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )

@@ -11,6 +11,7 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
 from library.models import LoanEvent, LoanRequest, LoanStatus
+from library.models.loans import HistoryLine
 from library.process import appointments, loans
 from library.process.mail import (
     GIVEN_UP,
@@ -264,7 +265,9 @@ def test_a_queued_email_that_waits_too_long_is_for_the_desk_after_all(queue, loa
     # for ever.
     event = confirm(loan)
     assert event.on_its_way
-    LoanEvent.objects.filter(pk=event.pk).update(at=timezone.now() - datetime.timedelta(minutes=16))
+    LoanEvent.objects.filter(pk=event.pk).update(
+        at=timezone.now() - HistoryLine.QUEUE_PATIENCE - datetime.timedelta(minutes=1)
+    )
     event.refresh_from_db()
     assert not event.on_its_way and event.kind == LoanEvent.Kind.EMAIL_FAILED
 
