@@ -6,11 +6,18 @@ reports, exports, recruitment and the dashboard call it with their own queryset.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import QuerySet
-from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Site,
+)
 
 from cms import roles
 from cms.models import NetworkGroup
@@ -126,5 +133,11 @@ def create_network_roles(site: Site, name: str) -> dict[str, Group]:
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=site.root_page, permission_id=grant.permission_id
                 )
+            # A review task (Wagtail's group approval) that the first network's role does,
+            # the new network's role does for its own pages (the task checks the network).
+            for task_model in apps.get_models():
+                if issubclass(task_model, AbstractGroupApprovalTask):
+                    for task in task_model.objects.filter(groups=template):
+                        task.groups.add(group)
         created[role] = group
     return created

@@ -10,7 +10,7 @@ import unicodedata
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import Page, PageQuerySet, Site
 from wagtail.search.query import And, PlainText
 
 RESULTS_PER_PAGE = 10
@@ -91,10 +91,21 @@ class SpecificPages:
         return [pages[pk] for pk in ids if pk in pages]
 
 
+def site_pages(site: Site | None) -> PageQuerySet:
+    """The live, public pages of one network: its home and everything below it. The shared
+    national curriculum is found too, as each network holds it as alias pages in its own
+    tree; another network's pages never are."""
+    pages = Page.objects.live().public()
+    if site is None:
+        return pages
+    return pages.descendant_of(site.root_page, inclusive=True)
+
+
 def search(request: HttpRequest) -> HttpResponse:
     query = clean_search_text(request.GET.get("q", ""))
     terms = search_terms(query)
-    results = SpecificPages(matching_page_ids(terms) if terms else [])
+    pages = site_pages(Site.find_for_request(request))
+    results = SpecificPages(matching_page_ids(terms, pages) if terms else [])
     paginator = Paginator(results, RESULTS_PER_PAGE)
     results_page = paginator.get_page(request.GET.get("pagina"))  # lenient: bad numbers → 1
     return TemplateResponse(

@@ -1,7 +1,9 @@
 from django.contrib import messages
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from cms import admin_networks
 from cms.two_factor import views as two_factor
 from cms.web_conventions import LOCAL_HOSTNAMES
 
@@ -30,3 +32,25 @@ def warn_about_a_local_site_address(request, page):
             "Instellingen › Sites het echte adres invullen voordat je iets laat drukken.",
         )
     return None
+
+
+@hooks.register("register_admin_urls")
+def network_admin_urls():
+    return [path("netwerken/", admin_networks.networks_view, name="cms_networks")]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def networks_menu_item():
+    return SuperuserMenuItem(
+        "Netwerken", reverse("cms_networks"), icon_name="site", name="netwerken", order=610
+    )
+
+
+@hooks.register("register_group_permission_panel")
+def network_group_panel():
+    return admin_networks.NetworkGroupPanel

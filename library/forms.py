@@ -12,12 +12,13 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from cms import rate_limit
+from cms import networks, rate_limit
 from cms.dates import dutch_date
 from cms.validators import plain_text, single_line
 from library.models.evaluations import Evaluation
 from library.models.experts import CompetenceArea, ExpertPage
 from library.models.loans import Programme
+from library.models.querysets import lent_into
 
 YES_NO = [("ja", "Ja"), ("nee", "Nee")]
 
@@ -148,8 +149,11 @@ def long_text(label: str, rows: int, required: str) -> forms.CharField:
     )
 
 
-def book_label(book: ExpertPage, today: datetime.date) -> str:
+def book_label(book: ExpertPage, today: datetime.date, lent: bool = False) -> str:
+    """`lent`: another network's cover, named with its origin as on the catalogue's card."""
     label = f"{book.title} ({book.expert_name})"
+    if lent:
+        label += f", uit {networks.network_name(networks.network_of_page(book))}"
     if book.is_absent(today):
         label += f", afwezig tot en met {dutch_date(book.absent_until)}"
     return label
@@ -230,10 +234,17 @@ class CoreLoanFields(forms.Form):
         today = timezone.localdate()
         # Absent experts stay choosable: the resident may wait for them (waits_until).
         # Read once: validating (also in parallel, see the rate limit) asks no more queries.
+        # Only what this form's network offers: its own covers and those lent by others.
+        page = getattr(self, "page", None)
+        site = page.get_site() if page is not None else None
         self.books = {
-            str(book.pk): book for book in ExpertPage.objects.published().order_by("title")
+            str(book.pk): book for book in ExpertPage.objects.on_offer_in(site).order_by("title")
         }
-        books = [(pk, book_label(book, today)) for pk, book in self.books.items()]
+        own_path = site.root_page.path if site is not None else ""
+        books = [
+            (pk, book_label(book, today, lent=lent_into(book, own_path)))
+            for pk, book in self.books.items()
+        ]
         self.fields["expert"].choices = [
             ("", "Kies een boek"),
             *books,

@@ -15,8 +15,8 @@ from cms.demo.checks import DemoContentError
 from cms.models import StandardPage
 from curriculum.demo import data as workshops
 from curriculum.models import WorkshopPage
+from library.demo import SECOND_NETWORK_EXPERTS, emails
 from library.demo import data as library
-from library.demo import emails
 from library.models import (
     EmailTemplate,
     ExpertIndexPage,
@@ -26,6 +26,7 @@ from library.models import (
 )
 from library.models.emails import EmailKind
 from tests.curriculum.pdf_text import pdf_text
+from tests.factories import first_network
 
 # The working group's own flyer asks these, word for word (a fact of the source).
 FLYER_QUESTIONS = [
@@ -241,20 +242,26 @@ def test_the_demo_has_the_workshops_the_catalogue_with_covers_and_the_loan_form(
     call_command("load_demo", stdout=out)
     assert "Demo-inhoud geladen" in out.getvalue()
 
-    assert WorkshopPage.objects.live().count() == len(workshops.WORKSHOPS) == 8
+    # The second network shows the same series as aliases (curriculum.national).
+    originals = WorkshopPage.objects.live().filter(alias_of__isnull=True)
+    assert originals.count() == len(workshops.WORKSHOPS) == 8
 
-    catalogue = ExpertIndexPage.objects.get()
+    home = first_network().root_page
+    catalogue = ExpertIndexPage.objects.child_of(home).get()
     covers = ExpertPage.objects.child_of(catalogue).published()
     withdrawn = first(library.EXPERTS, availability="withdrawn")["title"]
     expected = {expert["title"] for expert in library.EXPERTS} - {withdrawn}
     assert set(covers.values_list("title", flat=True)) == expected
     listing = client.get(catalogue.url)
     assert listing.status_code == 200
-    assert f"{len(expected)} boeken" in listing.content.decode()
+    # Beside its own books, the first network lends the second network's shared ones.
+    lent = [e for e in SECOND_NETWORK_EXPERTS if e["lend_to_other_networks"]]
+    on_offer = len(expected) + (len(lent) if hasattr(ExpertPage, "lend_to_other_networks") else 0)
+    assert f"{on_offer} boeken" in listing.content.decode()
     slugs = catalogue.get_children().type(StandardPage).values_list("slug", flat=True)
     assert list(slugs) == [page["slug"] for page in library.INSTRUCTION_PAGES]
 
-    form = LoanFormPage.objects.get()
+    form = LoanFormPage.objects.child_of(catalogue).get()
     assert form.live and form.url == catalogue.url + "lenen/"
     html = client.get(form.url).content.decode()
     assert "Welk boek wil je lenen?" in html
@@ -267,7 +274,7 @@ def test_the_demo_has_the_workshops_the_catalogue_with_covers_and_the_loan_form(
 @pytest.mark.django_db
 def test_the_flyer_asks_the_working_groups_four_example_questions(client):
     call_command("load_demo")
-    catalogue = ExpertIndexPage.objects.get()
+    catalogue = ExpertIndexPage.objects.child_of(first_network().root_page).get()
     assert [block.value for block in catalogue.recruit_examples] == FLYER_QUESTIONS
     response = client.get(catalogue.url + "flyer.pdf")
     assert response.status_code == 200

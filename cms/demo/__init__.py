@@ -69,10 +69,51 @@ PREVIOUS_HERO_TEXTS = {
 }
 
 
+HOME_TITLE = "Expertbibliotheek Palliatieve Zorg"
+HOME_INTRODUCTION = (
+    "<p>In de expertbibliotheek staan geen boeken maar mensen: een kaderhuisarts, "
+    "een verpleegkundig specialist, een geestelijk verzorger, een ethicus, een "
+    "vrijwilliger, een nabestaande. Elk van hen beschrijft op een "
+    "<b>boekenkaft</b> waarover je met hem of haar in gesprek kunt.</p>"
+    "<p>Je kiest een boek, vult het uitleenformulier in en het secretariaat brengt "
+    "je binnen een paar weken met de expert in contact. Een lening kost je in "
+    "totaal anderhalf tot twee uur.</p>"
+)
+# The first network's name in the demo: invented, and marked as an example.
+DEMO_NETWORK_NAME = "Netwerk Palliatieve Zorg Eemland | Vallei (voorbeeld)"
+# Names the first network had before it was named as a network; the demo renames those only.
+PREVIOUS_NETWORK_NAMES = {"", HOME_TITLE}
+
+
+def tree_root() -> Page:
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+def ensure_home(root: Page, slug: str) -> HomePage:
+    """A network's home page under Wagtail's tree root, with the demo's opening texts."""
+    return ensure_child_page(
+        root,
+        HomePage,
+        slug,
+        title=HOME_TITLE,
+        hero_text=HERO_TEXT,
+        introduction=HOME_INTRODUCTION,
+    )
+
+
+def first_network_home() -> HomePage | None:
+    """The first network's home: the default site's root when that is a home page (with a
+    second network, HomePage.objects.first() could be either)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and site.root_page.specific_class is HomePage:
+        return site.root_page.specific
+    return HomePage.objects.order_by("path").first()
+
+
 def ensure_home_page() -> HomePage:
     """The site's home page, replacing Wagtail's placeholder welcome page on a new install."""
-    home = HomePage.objects.first()
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = first_network_home()
+    root = tree_root()
     if home is None:
         placeholder = root.get_children().filter(slug="home").first()
         if placeholder and placeholder.specific_class is not Page:
@@ -80,22 +121,7 @@ def ensure_home_page() -> HomePage:
         if placeholder:
             placeholder.slug = "home-placeholder"
             placeholder.save(update_fields=["slug"])
-        home = ensure_child_page(
-            root,
-            HomePage,
-            "home",
-            title="Expertbibliotheek Palliatieve Zorg",
-            hero_text=HERO_TEXT,
-            introduction=(
-                "<p>In de expertbibliotheek staan geen boeken maar mensen: een kaderhuisarts, "
-                "een verpleegkundig specialist, een geestelijk verzorger, een ethicus, een "
-                "vrijwilliger, een nabestaande. Elk van hen beschrijft op een "
-                "<b>boekenkaft</b> waarover je met hem of haar in gesprek kunt.</p>"
-                "<p>Je kiest een boek, vult het uitleenformulier in en het secretariaat brengt "
-                "je binnen een paar weken met de expert in contact. Een lening kost je in "
-                "totaal anderhalf tot twee uur.</p>"
-            ),
-        )
+        home = ensure_home(root, "home")
     if home.hero_text in PREVIOUS_HERO_TEXTS and not home.has_unpublished_changes:
         home.hero_text = HERO_TEXT
         home.save_revision().publish()
@@ -125,11 +151,30 @@ def ensure_home_page() -> HomePage:
             base.port or (443 if base.scheme == "https" else 80),
         )
         if (site.hostname, site.port) != address:
+            make_room_for_the_first_network(site, address)
             site.hostname, site.port = address
             site.save()
+    if site.hostname in LOCAL_HOSTNAMES and site.site_name in PREVIOUS_NETWORK_NAMES:
+        site.site_name = DEMO_NETWORK_NAME
+        site.save(update_fields=["site_name"])
     # Wagtail's welcome page is no longer the root of any site: remove it.
     root.get_children().filter(slug="home-placeholder", numchild=0).exclude(pk=home.pk).delete()
     return home
+
+
+def other_local_hostname(hostname: str) -> str:
+    """The demo's second network answers on the other name of this machine."""
+    return "127.0.0.1" if hostname == "localhost" else "localhost"
+
+
+def make_room_for_the_first_network(first: Site, address: tuple[str, int]) -> None:
+    """`make run HOST=localhost` puts the first network where the demo's second one was: the
+    second moves to this machine's other name, so both still answer."""
+    hostname, port = address
+    other = Site.objects.filter(hostname=hostname, port=port).exclude(pk=first.pk).first()
+    if other is not None and other.hostname in LOCAL_HOSTNAMES:
+        other.hostname = other_local_hostname(hostname)
+        other.save(update_fields=["hostname"])
 
 
 ABOUT_BODY = stream(
@@ -192,68 +237,82 @@ ABOUT_BODY = stream(
     ),
 )
 
-PRIVACY_BODY = stream(
-    heading("Welke gegevens we vragen"),
-    paragraph(
-        "<p>Als je een expert leent, vragen we je naam, e-mailadres, telefoonnummer, je "
-        "opleiding, de naam van je opleider, je leerdoel en je motivatie. Dat is wat we nodig "
-        "hebben om je aanvraag te behandelen en je met een expert in contact te brengen.</p>"
-    ),
-    heading("Waarvoor we ze gebruiken"),
-    paragraph(
-        "<ul><li>Het secretariaat gebruikt je contactgegevens om je aanvraag te bevestigen en "
-        "je aan de expert voor te stellen.</li>"
-        "<li>De expert krijgt je naam, e-mailadres en leerdoel, zodat jullie een afspraak "
-        "kunnen maken.</li>"
-        "<li>De werkgroep bekijkt leerdoelen zonder passende expert om nieuwe experts te "
-        "werven, en meldt opleiders twee keer per jaar alleen hoeveel van hun AIOS de "
-        "bibliotheek gebruikten.</li></ul>"
-        "<p>We gebruiken je gegevens niet voor andere doelen en geven ze niet aan anderen.</p>"
-    ),
-    heading("Hoe lang we ze bewaren"),
-    paragraph(
-        "<p>We bewaren een aanvraag zolang dat nodig is om de lening af te ronden en erover te "
-        "rapporteren. Daarna halen we je naam en contactgegevens weg; wat overblijft zijn "
-        "cijfers zonder namen.</p>"
-    ),
-    heading("Je rechten"),
-    paragraph(
-        "<p>Je mag je gegevens inzien, laten verbeteren of laten verwijderen. Stuur daarvoor een "
-        f'e-mail naar <a href="mailto:{DEMO_SECRETARIAT_EMAIL}">het secretariaat</a>.</p>'
-    ),
-)
+
+def secretariat_link(email: str) -> str:
+    if not email:
+        return "het secretariaat"
+    return f'<a href="mailto:{email}">het secretariaat</a>'
 
 
-ACCESSIBILITY_BODY = stream(
-    heading("Onze norm"),
-    paragraph(
-        "<p>Deze website volgt de Europese norm EN 301 549 en de richtlijnen WCAG 2.1 op "
-        "niveau A en AA, zoals de overheid dat van publieke websites vraagt.</p>"
-    ),
-    heading("Hoe we dat controleren"),
-    paragraph(
-        "<p>Bij elke wijziging van de software controleren we automatisch alle soorten "
-        "pagina's met axe-core, testen we of het uitleenformulier met alleen het toetsenbord "
-        "kan worden ingevuld en verstuurd, en kijken we naar de pagina's op een telefoon en "
-        "een groot scherm. De pdf's die de site maakt zijn getagd, met taal en titel.</p>"
-    ),
-    heading("Bekende beperkingen"),
-    paragraph(
-        "<p>Pdf-bestanden die redacteuren zelf uploaden, controleren we niet automatisch. "
-        "Lukt iets niet? Dan horen we het graag.</p>"
-    ),
-    heading("Contact"),
-    paragraph(
-        "<p>Loop je tegen een drempel aan, mail dan "
-        f'<a href="mailto:{DEMO_SECRETARIAT_EMAIL}">het secretariaat</a>. We antwoorden '
-        "binnen vijf werkdagen en lossen het probleem zo snel mogelijk op.</p>"
-    ),
-)
+def privacy_body(email: str) -> str:
+    return stream(
+        heading("Welke gegevens we vragen"),
+        paragraph(
+            "<p>Als je een expert leent, vragen we je naam, e-mailadres, telefoonnummer, je "
+            "opleiding, de naam van je opleider, je leerdoel en je motivatie. Dat is wat we nodig "
+            "hebben om je aanvraag te behandelen en je met een expert in contact te brengen.</p>"
+        ),
+        heading("Waarvoor we ze gebruiken"),
+        paragraph(
+            "<ul><li>Het secretariaat gebruikt je contactgegevens om je aanvraag te bevestigen en "
+            "je aan de expert voor te stellen.</li>"
+            "<li>De expert krijgt je naam, e-mailadres en leerdoel, zodat jullie een afspraak "
+            "kunnen maken.</li>"
+            "<li>De werkgroep bekijkt leerdoelen zonder passende expert om nieuwe experts te "
+            "werven, en meldt opleiders twee keer per jaar alleen hoeveel van hun AIOS de "
+            "bibliotheek gebruikten.</li></ul>"
+            "<p>We gebruiken je gegevens niet voor andere doelen en geven ze niet aan anderen.</p>"
+        ),
+        heading("Hoe lang we ze bewaren"),
+        paragraph(
+            "<p>We bewaren een aanvraag zolang dat nodig is om de lening af te ronden en erover te "
+            "rapporteren. Daarna halen we je naam en contactgegevens weg; wat overblijft zijn "
+            "cijfers zonder namen.</p>"
+        ),
+        heading("Je rechten"),
+        paragraph(
+            "<p>Je mag je gegevens inzien, laten verbeteren of laten verwijderen. Stuur "
+            f"daarvoor een e-mail naar {secretariat_link(email)}.</p>"
+        ),
+    )
 
 
-@transaction.atomic
-def load() -> None:
-    home = ensure_home_page()
+PRIVACY_BODY = privacy_body(DEMO_SECRETARIAT_EMAIL)
+
+
+def accessibility_body(email: str) -> str:
+    return stream(
+        heading("Onze norm"),
+        paragraph(
+            "<p>Deze website volgt de Europese norm EN 301 549 en de richtlijnen WCAG 2.1 op "
+            "niveau A en AA, zoals de overheid dat van publieke websites vraagt.</p>"
+        ),
+        heading("Hoe we dat controleren"),
+        paragraph(
+            "<p>Bij elke wijziging van de software controleren we automatisch alle soorten "
+            "pagina's met axe-core, testen we of het uitleenformulier met alleen het toetsenbord "
+            "kan worden ingevuld en verstuurd, en kijken we naar de pagina's op een telefoon en "
+            "een groot scherm. De pdf's die de site maakt zijn getagd, met taal en titel.</p>"
+        ),
+        heading("Bekende beperkingen"),
+        paragraph(
+            "<p>Pdf-bestanden die redacteuren zelf uploaden, controleren we niet automatisch. "
+            "Lukt iets niet? Dan horen we het graag.</p>"
+        ),
+        heading("Contact"),
+        paragraph(
+            f"<p>Loop je tegen een drempel aan, mail dan {secretariat_link(email)}. We antwoorden "
+            "binnen vijf werkdagen en lossen het probleem zo snel mogelijk op.</p>"
+        ),
+    )
+
+
+ACCESSIBILITY_BODY = accessibility_body(DEMO_SECRETARIAT_EMAIL)
+
+
+def ensure_site_pages(home: HomePage, secretariat_email: str) -> dict[str, StandardPage]:
+    """About, privacy and accessibility under a network's home, and the home's link to
+    about."""
     about = ensure_child_page(
         home,
         StandardPage,
@@ -272,7 +331,7 @@ def load() -> None:
         "privacy",
         title="Privacy",
         introduction="Wat we doen met de gegevens die je ons geeft als je een expert leent.",
-        body=PRIVACY_BODY,
+        body=privacy_body(secretariat_email),
     )
     accessibility = ensure_child_page(
         home,
@@ -283,7 +342,7 @@ def load() -> None:
             "We willen dat iedereen deze website kan gebruiken, ook met een schermlezer, "
             "alleen een toetsenbord of een vergroot scherm."
         ),
-        body=ACCESSIBILITY_BODY,
+        body=accessibility_body(secretariat_email),
     )
     ensure_featured_link(
         home,
@@ -291,12 +350,24 @@ def load() -> None:
         text="Wie je kunt lenen, hoe een lening verloopt en wat het je kost.",
         page=about,
     )
+    return {"about": about, "privacy": privacy, "accessibility": accessibility}
 
-    site = Site.objects.get(is_default_site=True)
+
+def ensure_site_settings(
+    site: Site,
+    pages: dict[str, StandardPage],
+    *,
+    secretariat_email: str,
+    organisation_name: str = "",
+) -> SiteSettings:
+    """The network's settings: what is empty is filled in, an editor's text is kept."""
     site_settings = SiteSettings.for_site(site)
     changed = False
-    if not site_settings.secretariat_email:
-        site_settings.secretariat_email = DEMO_SECRETARIAT_EMAIL
+    if organisation_name and site_settings.organisation_name in PREVIOUS_NETWORK_NAMES:
+        site_settings.organisation_name = organisation_name
+        changed = True
+    if not site_settings.secretariat_email and secretariat_email:
+        site_settings.secretariat_email = secretariat_email
         changed = True
     if not site_settings.footer_text:
         site_settings.footer_text = (
@@ -305,10 +376,24 @@ def load() -> None:
         )
         changed = True
     if site_settings.privacy_page_id is None:
-        site_settings.privacy_page = privacy
+        site_settings.privacy_page = pages["privacy"]
         changed = True
     if site_settings.accessibility_page_id is None:
-        site_settings.accessibility_page = accessibility
+        site_settings.accessibility_page = pages["accessibility"]
         changed = True
     if changed:
         site_settings.save()
+    return site_settings
+
+
+@transaction.atomic
+def load() -> None:
+    home = ensure_home_page()
+    pages = ensure_site_pages(home, DEMO_SECRETARIAT_EMAIL)
+    site = Site.objects.get(is_default_site=True)
+    ensure_site_settings(
+        site,
+        pages,
+        secretariat_email=DEMO_SECRETARIAT_EMAIL,
+        organisation_name=site.site_name if site.site_name == DEMO_NETWORK_NAME else "",
+    )

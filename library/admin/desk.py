@@ -16,7 +16,8 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -30,6 +31,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from cms.exports import SafeSpreadsheetExportMixin
+from cms.networks import pages_within_networks, within_networks
 from library.admin.forms import ChooseBookForm, EmailForm
 from library.admin.mail_steps import report_step, retry_and_report
 from library.catalogue.suggestions import suggest_books
@@ -77,6 +79,10 @@ class DueColumn(Column):
 class LoanRequestIndexView(SafeSpreadsheetExportMixin, IndexView):
     """The register; its CSV/Excel export neutralises formulas (see cms.exports)."""
 
+    def get_base_queryset(self):
+        # The listing, its filters and its export all start here: the user's networks only.
+        return within_networks(super().get_base_queryset(), self.request.user)
+
     @cached_property
     def columns(self):
         title, *others = super().columns
@@ -121,7 +127,9 @@ class LoanRequestInspectView(InspectView):
             introduction=ready_introduction(loan),
             reflection=reflections.reflection_of(loan),
             # Without a book the desk looks for one: the same suggestions the resident saw.
-            suggestions=suggest_books(loan.learning_goals) if loan.expert_id is None else [],
+            suggestions=suggest_books(loan.learning_goals, site=loan.site)
+            if loan.expert_id is None
+            else [],
         )
         return context
 
@@ -190,8 +198,39 @@ class LoanRequestViewSet(ModelViewSet):
             path("opleiders/", supervisor_update_view, name="supervisor_update"),
         ]
         for pattern in patterns:
-            pattern.callback = secretariat_only(pattern.callback)
+            pattern.callback = secretariat_only(own_network_only(pattern.callback))
         return patterns
+
+
+def desk_requests(user) -> QuerySet[LoanRequest]:
+    """The requests this user may see and work on at the desk: those of their networks."""
+    return within_networks(LoanRequest.objects.all(), user)
+
+
+def own_network_only(view):
+    """A 404 for a request of another network, on every URL of the desk that names one
+    (Wagtail's edit, delete, history and inspect views included), before any view runs: the
+    answer is the same as for a request that does not exist, so nothing tells it is there."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if (
+            pk is not None
+            and request.user.is_authenticated
+            and not desk_requests(request.user).filter(pk=as_pk(pk)).exists()
+        ):
+            raise Http404("Geen aanvraag van jouw netwerk.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def as_pk(value) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        raise Http404("Geen aanvraag.") from None
 
 
 def secretariat_only(view):
@@ -210,7 +249,7 @@ def secretariat_only(view):
 def loan_for(request, pk: int) -> LoanRequest:
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    return get_object_or_404(LoanRequest, pk=pk)
+    return get_object_or_404(desk_requests(request.user), pk=pk)
 
 
 def inspect_url(loan: LoanRequest) -> str:
@@ -270,7 +309,11 @@ def retry_view(request, pk: int, event_id: int):
 def choose_book_view(request, pk: int):
     loan = loan_for(request, pk)
     form = ChooseBookForm(request.POST or None)
-    form.fields["expert"].queryset = ExpertPage.objects.borrowable().order_by("title")
+    # Only the covers of the user's own networks: another network's experts are not theirs
+    # to lend out.
+    form.fields["expert"].queryset = pages_within_networks(
+        ExpertPage.objects.borrowable(), request.user
+    ).order_by("title")
     if request.method == "POST" and form.is_valid():
         try:
             loans.choose_book(loan, form.cleaned_data["expert"], request.user)
@@ -378,9 +421,13 @@ def reminders_view(request):
         else:
             messages.success(request, run.summary())
         return redirect(reverse("library_loanrequest:reminders"))
-    return TemplateResponse(
-        request, "library/desk/reminders.html", {"run": send_reminders(dry_run=True)}
-    )
+    run = send_reminders(dry_run=True)
+    # The daily job's run covers every network; the list shows the user's own requests only.
+    own = set(desk_requests(request.user).values_list("pk", flat=True))
+    run.overdue = [loan for loan in run.overdue if loan.pk in own]
+    run.reflections = [loan for loan in run.reflections if loan.pk in own]
+    run.appointments = [loan for loan in run.appointments if loan.pk in own]
+    return TemplateResponse(request, "library/desk/reminders.html", {"run": run})
 
 
 def supervisor_update_view(request):

@@ -6,6 +6,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.networks import within_networks
 from cms.pdf import WARM_PDF_CACHE_HOOK
 from library.admin.views import admission_incomplete, withdraw_expert
 from library.catalogue import print_material
@@ -97,19 +98,25 @@ class LoanDeskPanel(Component):
     SHOWN = 5
     template_name = "library/desk/overdue_panel.html"
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context=None):
         from library.process import deadlines, loans
 
+        own = within_networks(LoanRequest.objects.all(), self.user)
+        own_ids = set(own.values_list("pk", flat=True))
         overdue = sorted(
             (
                 {"loan": loan, "what": what, "day": day}
                 for loan in deadlines.overdue_requests()
+                if loan.pk in own_ids
                 for what, day in [deadlines.next_due(loan)]
             ),
             key=lambda row: row["day"],
         )
         return {
-            "open_count": LoanRequest.objects.filter(status__in=loans.OPEN_STATUSES).count(),
+            "open_count": own.filter(status__in=loans.OPEN_STATUSES).count(),
             "overdue_count": len(overdue),
             # The longest overdue first; the desk's filter has them all.
             "overdue": overdue[: self.SHOWN],
@@ -119,7 +126,7 @@ class LoanDeskPanel(Component):
 @hooks.register("construct_homepage_panels")
 def loan_desk_panel(request, panels):
     if request.user.has_perm("library.change_loanrequest"):
-        panels.append(LoanDeskPanel())
+        panels.append(LoanDeskPanel(request.user))
 
 
 @hooks.register("filter_form_submissions_for_user")

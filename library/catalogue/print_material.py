@@ -16,7 +16,9 @@ from cms.dates import dutch_date
 from cms.models import SiteSettings
 from cms.pdf import CachedPDF, Printable, pdf_response, pdf_to_png, render_pdf
 from cms.qr import qr_svg
+from library.catalogue.search import network_root_path, origin_of, published_books
 from library.models import ExpertIndexPage, ExpertPage
+from library.models.querysets import lent_into
 
 LIBRARY_CSS = ("css/pdf-library.css",)
 FLYER = ("pdf/library/flyer.html", *LIBRARY_CSS)
@@ -61,12 +63,8 @@ def recruitment_context(catalogue: ExpertIndexPage) -> dict:
 
 
 def published_covers(catalogue: ExpertIndexPage):
-    return (
-        ExpertPage.objects.child_of(catalogue)
-        .published()
-        .prefetch_related("tagged_topics__tag")
-        .order_by("title")
-    )
+    """What the catalogue's network offers: its own covers and those other networks lend."""
+    return published_books(catalogue).prefetch_related("tagged_topics__tag").order_by("title")
 
 
 # --- flyer and slide ---
@@ -174,9 +172,17 @@ def booklet_cover(context: dict, books: int) -> dict[str, str]:
 def render_booklet(catalogue: ExpertIndexPage) -> bytes:
     context = recruitment_context(catalogue)
     covers = []
+    own_path = network_root_path(catalogue)
     for expert in published_covers(catalogue):
-        # One site and settings lookup for the whole booklet, not one per cover.
-        cover = cover_context(expert, context["contact"])
+        if lent_into(expert, own_path):
+            # Lent by another network: printed with its origin and that network's secretariat
+            # (which handles its requests); the QR code leads to the cover on its own site.
+            cover = cover_context(expert)
+            cover["origin"], cover["cover_url"] = origin_of(expert)
+            cover["qr"] = qr_svg(cover["cover_url"])
+        else:
+            # One site and settings lookup for the whole booklet, not one per cover.
+            cover = cover_context(expert, context["contact"])
         # Only in the booklet: a printed book cover outlives an absence.
         if expert.is_absent():
             cover["absent_until"] = dutch_date(expert.absent_until)

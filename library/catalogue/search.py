@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from cms import networks
 from cms.models import StandardPage
 from cms.search import clean_search_text, matching_page_ids, search_terms
 from curriculum.models import Essence
@@ -27,6 +28,7 @@ from library.models.experts import (
     ExpertPage,
     ExpertTopic,
 )
+from library.models.querysets import lent_into
 
 BOOKS_PER_PAGE = 24
 CARD_PHOTO = "fill-240x240"
@@ -95,8 +97,34 @@ class CatalogueFilters:
         return {key: value for key, value in params.items() if value}
 
 
+def network_root_path(catalogue: ExpertIndexPage) -> str:
+    """The tree path of the catalogue's network: the home it sits on (parent_page_types), the
+    root of that network's Site; read from the path, without a query."""
+    return catalogue.path[: -catalogue.steplen]
+
+
 def published_books(catalogue: ExpertIndexPage) -> QuerySet[ExpertPage]:
-    return ExpertPage.objects.child_of(catalogue).published()
+    """The catalogue's own covers, and those other networks lend out (on_offer_in)."""
+    return ExpertPage.objects.on_offer_below(network_root_path(catalogue))
+
+
+def mark_origin(books, root_path: str) -> list[ExpertPage]:
+    """A lent cover's card says where it comes from ("Uit: <network>") and links to the cover
+    on its own network's site, whose loan form and secretariat handle it."""
+    books = list(books)
+    for book in books:
+        book.origin = ""
+        book.card_url = ""
+        if lent_into(book, root_path):
+            book.origin, book.card_url = origin_of(book)
+    return books
+
+
+def origin_of(book: ExpertPage) -> tuple[str, str]:
+    """The network that holds the cover, and the cover's full address on that network."""
+    home = networks.network_of_page(book)
+    parts = book.get_url_parts()
+    return networks.network_name(home), networks.base_url(home) + (parts[2] if parts else "")
 
 
 def filter_books(books: QuerySet[ExpertPage], filters: CatalogueFilters) -> QuerySet[ExpertPage]:
@@ -186,6 +214,7 @@ def catalogue_context(catalogue: ExpertIndexPage, request: HttpRequest) -> dict:
     books = cards(filter_books(published, filters))
     paginator = Paginator(books, BOOKS_PER_PAGE)
     page = paginator.get_page(request.GET.get("pagina"))  # lenient: bad numbers → first/last
+    page.object_list = mark_origin(page.object_list, network_root_path(catalogue))
     params = filters.as_params()
     return {
         "filters": filters,

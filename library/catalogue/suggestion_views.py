@@ -11,6 +11,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
 from cms.client_address import client_address
 from library.catalogue.suggestions import MAX_GOAL_LENGTH, may_suggest, suggest_books
@@ -27,8 +28,8 @@ def suggestions(request: HttpRequest) -> JsonResponse:
         )
     goal = request.GET.get("q", "")[:MAX_GOAL_LENGTH]
     books = [
-        {"title": book.title, "expert": book.expert_name, "url": book.url}
-        for book in suggest_books(goal)
+        {"title": book.title, "expert": book.expert_name, "url": book.get_url(request)}
+        for book in suggest_books(goal, site=Site.find_for_request(request))
     ]
     return JsonResponse({"books": books})
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from wagtail.models import Site
+
 from cms import rate_limit
 from cms.search import clean_search_text, search_terms
 from cms.search_backend import MAX_ADMIN_QUERY_LENGTH
@@ -77,14 +79,16 @@ def score(book: ExpertPage, words: list[str]) -> int:
     return sum(weight * len(goal & stems(text)) for text, weight in fields)
 
 
-def suggest_books(goal_text: str, limit: int = 3) -> list[ExpertPage]:
-    """Up to `limit` published covers that fit the goal best; [] when nothing fits."""
+def suggest_books(goal_text: str, limit: int = 3, site: Site | None = None) -> list[ExpertPage]:
+    """Up to `limit` published covers that fit the goal best; [] when nothing fits. With a
+    site, only what that network offers (its own covers and lent ones)."""
     words = goal_words(goal_text)
     if not words or limit <= 0:
         return []
-    # published(): the one rule for which covers the public may see (no drafts, restricted or
-    # withdrawn covers).
-    matches = ExpertPage.objects.published().search(" ".join(words), operator="or")
+    # on_offer_in(): the one rule for which covers a network's public side may show (no
+    # drafts, restricted or withdrawn covers, no other network's covers unless lent).
+    offered = ExpertPage.objects.on_offer_in(site) if site else ExpertPage.objects.published()
+    matches = offered.search(" ".join(words), operator="or")
     books = ExpertPage.objects.filter(pk__in=[book.pk for book in matches]).prefetch_related(
         "tagged_topics__tag"
     )

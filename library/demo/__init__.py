@@ -10,8 +10,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Site
 
-from cms.demo import ensure_child_page, ensure_featured_link, heading, paragraph, stream
+from cms.demo import (
+    ensure_child_page,
+    ensure_featured_link,
+    first_network_home,
+    heading,
+    other_local_hostname,
+    paragraph,
+    stream,
+)
 from cms.models import HomePage, StandardPage
+from cms.web_conventions import LOCAL_HOSTNAMES
 from curriculum.models import Essence
 from library.catalogue.withdrawal import withdraw
 from library.demo import data as demo_data
@@ -73,6 +82,8 @@ def check() -> None:
     written)."""
     demo_data.check()
     demo_emails.check()
+    for expert in SECOND_NETWORK_EXPERTS:
+        demo_data.check_expert(expert)
 
 
 def body_stream(blocks: list[tuple[str, str]]) -> str:
@@ -129,17 +140,16 @@ def ensure_expert(catalogue: ExpertIndexPage, data: dict) -> ExpertPage:
 DEMO_LEAD = {"lead_name": "Trekker (voorbeeld)", "lead_email": "trekker@expertbibliotheek.example"}
 
 
-def ensure_demo_lead() -> None:
-    settings = LoanProcessSettings.for_site(Site.objects.get(is_default_site=True))
+def ensure_demo_lead(site: Site | None = None, lead: dict[str, str] = DEMO_LEAD) -> None:
+    settings = LoanProcessSettings.for_site(site or Site.objects.get(is_default_site=True))
     if not settings.lead_email:
-        for field, value in DEMO_LEAD.items():
+        for field, value in lead.items():
             setattr(settings, field, value)
         settings.save()
 
 
-@transaction.atomic
-def load() -> None:
-    home = HomePage.objects.first()
+def ensure_catalogue(home: HomePage) -> ExpertIndexPage:
+    """A network's catalogue with its instruction pages (for AIOS and for experts)."""
     catalogue = ensure_child_page(
         home,
         ExpertIndexPage,
@@ -159,16 +169,195 @@ def load() -> None:
             introduction=page["introduction"],
             body=body_stream(page["body"]),
         )
-    for data in EXPERTS:
-        ensure_expert(catalogue, data)
-    ensure_child_page(catalogue, LoanFormPage, "lenen", **LOAN_FORM)
+    return catalogue
+
+
+def ensure_loan_form(catalogue: ExpertIndexPage) -> LoanFormPage:
+    # The form's fields are the code's (CoreLoanFields); the page holds only its texts.
+    return ensure_child_page(catalogue, LoanFormPage, "lenen", **LOAN_FORM)
+
+
+def ensure_email_templates() -> None:
+    """The standard e-mails: one national set (EmailTemplate has no site), shared by every
+    network; each mail fills in its own network's name and secretariat."""
     for kind, (subject, body) in EMAILS.items():
         EmailTemplate.objects.get_or_create(kind=kind, defaults={"subject": subject, "body": body})
-    demo_loans.load()
-    ensure_demo_lead()
+
+
+def ensure_catalogue_link(home: HomePage, catalogue: ExpertIndexPage) -> None:
     ensure_featured_link(
         home,
         title="Naar de expertbibliotheek",
         text="Kies een boek: een expert voor één gesprek over jouw leervraag.",
         page=catalogue,
     )
+
+
+# The demo's second network: invented, marked as an example, on this machine's other name.
+SECOND_NETWORK_NAME = "Netwerk Palliatieve Zorg Rivierenland | Heuvelrug (voorbeeld)"
+SECOND_NETWORK_EMAIL = "secretariaat@rivierenland.example"
+SECOND_NETWORK_EXPERTS = [
+    {
+        "title": "Thuis sterven op het platteland",
+        "summary": (
+            "Voorbeeld: een wijkverpleegkundige over palliatieve zorg thuis in een dorp, waar "
+            "de huisarts ver weg is en de buren dichtbij. Voor wie wil weten wat thuis kan."
+        ),
+        "body": (
+            "<p><i>Dit is een voorbeeld voor de demo: de expert bestaat niet.</i></p>"
+            "<p>Marieke de Wit werkt als wijkverpleegkundige in een gebied met veel kleine "
+            "dorpen. Ze regelt de zorg thuis samen met de huisarts, mantelzorgers en "
+            "vrijwilligers, ook als het 's nachts spannend wordt.</p>"
+            "<p>In het gesprek kijk je samen naar wat er nodig is om iemand thuis te laten "
+            "sterven: hulpmiddelen, afspraken met de huisartsenpost en wie wanneer belt.</p>"
+        ),
+        "expert_name": "Marieke de Wit (voorbeeld)",
+        "kind": "professional",
+        "role": "Wijkverpleegkundige palliatieve zorg",
+        "organisation": "Thuiszorg De Uiterwaarden (voorbeeld)",
+        "topics": ["thuis sterven", "samenwerking", "mantelzorg"],
+        "example_questions": [
+            "Wat moet er thuis geregeld zijn voordat de laatste dagen beginnen?",
+            "Hoe maak ik goede afspraken met de huisartsenpost?",
+        ],
+        "competence_areas": ["medisch-handelen", "communiceren"],
+        "essences": [5, 6],
+        "languages": "Nederlands",
+        "conversation_form": "both",
+        "preparation_assignment": (
+            "Zoek op welke hulpmiddelen en welke zorg een patiënt in jouw regio thuis kan "
+            "krijgen in de laatste levensfase, en schrijf op wat je daarover nog niet weet."
+        ),
+        "preparation_minutes": 20,
+        "availability": "available",
+        "absent_days": 0,
+        "email": "m.dewit.voorbeeld@example.org",
+        "phone": "06-0000 2101",
+        "criteria": ["prof_expertise", "prof_standards", "prof_communication"],
+        "lend_to_other_networks": True,
+    },
+    {
+        "title": "Naast het bed in het hospice",
+        "summary": (
+            "Voorbeeld: een vrijwilliger in een hospice over waken, stil zijn en wat "
+            "vrijwilligers zien dat artsen soms missen."
+        ),
+        "body": (
+            "<p><i>Dit is een voorbeeld voor de demo: de expert bestaat niet.</i></p>"
+            "<p>Henk Jansen is al jaren vrijwilliger in een klein hospice. Hij waakt 's nachts, "
+            "zet koffie voor familie en luistert naar wat gasten nog kwijt willen.</p>"
+            "<p>Je leert van hem hoe je aanwezig bent zonder iets te hoeven doen, en wat een "
+            "vrijwilliger aan het team kan vertellen.</p>"
+        ),
+        "expert_name": "Henk Jansen (voorbeeld)",
+        "kind": "volunteer",
+        "role": "Vrijwilliger in een hospice",
+        "organisation": "Hospice De Linde (voorbeeld)",
+        "topics": ["hospice", "waken", "zingeving"],
+        "example_questions": [
+            "Wat zie jij als vrijwilliger dat een arts misschien mist?",
+            "Hoe ben je er voor iemand zonder iets te doen?",
+        ],
+        "competence_areas": ["communiceren", "professionaliteit"],
+        "essences": [2],
+        "languages": "Nederlands",
+        "conversation_form": "in_person",
+        "preparation_assignment": (
+            "Denk aan een patiënt bij wie je niets meer kon doen. Schrijf op wat je toen "
+            "voelde en wat je had willen zeggen."
+        ),
+        "preparation_minutes": 15,
+        "availability": "available",
+        "absent_days": 0,
+        "email": "h.jansen.voorbeeld@example.org",
+        "phone": "06-0000 2102",
+        "criteria": ["vol_trained", "vol_experience", "vol_coordinator", "vol_communication"],
+        "lend_to_other_networks": False,
+    },
+    {
+        "title": "Mantelzorger van mijn vader",
+        "summary": (
+            "Voorbeeld: een dochter over de laatste maanden van haar vader thuis, over wat "
+            "hielp en wat ze van zorgverleners had willen horen."
+        ),
+        "body": (
+            "<p><i>Dit is een voorbeeld voor de demo: de expert bestaat niet.</i></p>"
+            "<p>Fatma Yilmaz zorgde maandenlang voor haar vader, naast haar werk en haar "
+            "gezin. Ze vertelt open over wat haar hielp en waar ze alleen stond.</p>"
+            "<p>Het gesprek gaat over wat naasten nodig hebben, en hoe je als arts vraagt hoe "
+            "het met hén gaat.</p>"
+        ),
+        "expert_name": "Fatma Yilmaz (voorbeeld)",
+        "kind": "relative",
+        "role": "Naaste en mantelzorger",
+        "organisation": "",
+        "topics": ["mantelzorg", "veeleisende naasten", "cultuur en religie"],
+        "example_questions": [
+            "Wat had je van de huisarts willen horen?",
+            "Hoe vraag ik een naaste hoe het met haar zelf gaat?",
+        ],
+        "competence_areas": ["communiceren"],
+        "essences": [7],
+        "languages": "Nederlands, Turks",
+        "conversation_form": "video",
+        "preparation_assignment": (
+            "Schrijf op wanneer je voor het laatst aan een naaste vroeg hoe het met hem of "
+            "haar ging, en wat je met het antwoord deed."
+        ),
+        "preparation_minutes": 10,
+        "availability": "available",
+        "absent_days": 0,
+        "email": "f.yilmaz.voorbeeld@example.org",
+        "phone": "06-0000 2103",
+        "criteria": ["exp_teach", "exp_distance", "exp_communication"],
+        "lend_to_other_networks": False,
+    },
+]
+
+
+def ensure_second_network() -> Site | None:
+    """The demo's second network beside the first on this machine (http://localhost:8000/
+    next to http://127.0.0.1:8000/), with a few experts of its own. Only for a demo served on
+    this machine: a first network with a real address gets no example neighbour."""
+    from cms.network_setup import create_network
+
+    first = Site.objects.get(is_default_site=True)
+    if first.hostname not in LOCAL_HOSTNAMES:
+        return None
+    address = (other_local_hostname(first.hostname), first.port)
+    site = Site.objects.filter(site_name=SECOND_NETWORK_NAME).first()
+    if site is None:
+        site = create_network(
+            SECOND_NETWORK_NAME,
+            address[0],
+            address[1],
+            secretariat_email=SECOND_NETWORK_EMAIL,
+            demo=True,
+        )
+    elif site.hostname in LOCAL_HOSTNAMES and (site.hostname, site.port) != address:
+        # `make run PORT=…` moved the first network; the second follows it.
+        site.hostname, site.port = address
+        site.save()
+    catalogue = ExpertIndexPage.objects.child_of(site.root_page).first()
+    for data in SECOND_NETWORK_EXPERTS:
+        expert = ensure_expert(catalogue, data)
+        # The field comes with sharing experts between networks (issue 20).
+        lend = data["lend_to_other_networks"] and hasattr(expert, "lend_to_other_networks")
+        if lend and not expert.lend_to_other_networks:
+            expert.lend_to_other_networks = True
+            expert.save_revision().publish()
+    return site
+
+
+@transaction.atomic
+def load() -> None:
+    home = first_network_home()
+    catalogue = ensure_catalogue(home)
+    for data in EXPERTS:
+        ensure_expert(catalogue, data)
+    ensure_loan_form(catalogue)
+    ensure_email_templates()
+    demo_loans.load()
+    ensure_demo_lead()
+    ensure_catalogue_link(home, catalogue)
+    ensure_second_network()

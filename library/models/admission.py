@@ -63,7 +63,26 @@ class AdmissionTask(AbstractGroupApprovalTask):
     the approval is refused and the reviewer is sent back to the editor with the reason.
     """
 
+    @staticmethod
+    def works_for_network_of(obj, user) -> bool:
+        """The task's groups hold one role group per network: a member reviews the covers of
+        their own network only."""
+        from cms import networks
+
+        if user.is_superuser:
+            return True
+        site = networks.network_of_page(obj)
+        return site is not None and networks.networks_for(user).filter(pk=site.pk).exists()
+
+    def user_can_access_editor(self, obj, user):
+        return self.works_for_network_of(obj, user) and super().user_can_access_editor(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.works_for_network_of(obj, user) or super().locked_for_user(obj, user)
+
     def get_actions(self, obj, user):
+        if not self.works_for_network_of(obj, user):
+            return []
         # The workflow is set on the catalogue, so every page beneath it passes this task;
         # the working group admits covers only. Anything else (the loan form, an instruction
         # page) goes live by someone with the publish right, not by this approval.

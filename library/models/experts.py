@@ -218,6 +218,13 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
         default=Availability.AVAILABLE,
     )
     absent_until = models.DateField("Afwezig tot en met", null=True, blank=True)
+    lend_to_other_networks = models.BooleanField(
+        "Ook te leen voor andere netwerken",
+        default=False,
+        help_text="Met beeldbellen maakt afstand niet uit: dan tonen de andere netwerken dit "
+        "boek ook in hun catalogus. Aanvragen komen bij ons secretariaat binnen; de "
+        "contactgegevens van de expert blijven bij ons netwerk.",
+    )
 
     # Private: never rendered on the public site, never in the search index.
     email = models.EmailField("E-mailadres (privé)", blank=True)
@@ -267,6 +274,7 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
         FieldRowPanel(
             [FieldPanel("availability"), FieldPanel("absent_until")], heading="Beschikbaarheid"
         ),
+        FieldPanel("lend_to_other_networks"),
         # Hidden from editors, and left out of their form: saving keeps the values.
         MultiFieldPanel(
             [
@@ -301,6 +309,7 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name"), index.AutocompleteField("name")]),
         index.FilterField("availability"),
+        index.FilterField("lend_to_other_networks"),  # on_offer_in, in searches
         # The site search (cms.search) also finds a cover by the start of a word: "sedat".
         index.AutocompleteField("summary"),
         index.AutocompleteField("expert_name"),
@@ -486,7 +495,7 @@ class ExpertIndexPage(FramedPreviewMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["library.ExpertPage", "library.LoanFormPage", "cms.StandardPage"]
-    max_count = 1
+    max_count_per_parent = 1  # one catalogue per network (its home)
     template = "library/expert_index_page.html"
 
     class Meta:

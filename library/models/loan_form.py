@@ -184,7 +184,7 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
 
     parent_page_types = ["library.ExpertIndexPage"]
     subpage_types: list[str] = []
-    max_count = 1
+    max_count_per_parent = 1  # one loan form per catalogue, so per network
     template = "library/loan_form_page.html"
     landing_page_template = "library/loan_form_page_landing.html"
 
@@ -268,7 +268,7 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
             # A form sent back is a moment to look again: perhaps a book fits the goal. Not
             # when a book was chosen: suggestions above the errors read as if it were lost.
             suggestions = (
-                suggest_books(request.POST.get("learning_goals", ""))
+                suggest_books(request.POST.get("learning_goals", ""), site=self.get_site())
                 if request.POST.get("expert", "") in ("", str(NO_EXPERT))
                 and may_suggest(form.visitor_address)
                 else []
@@ -276,7 +276,7 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
         else:
             requested = request.GET.get("expert", "")
             form = self.get_form(page=self, user=request.user, initial={"expert": requested})
-            notice = self.book_notice(form, requested)
+            notice = self.book_notice(form, requested, self.get_site())
             suggestions = []
         context = self.get_context(request)
         context.update(form=form, book_notice=notice, suggestions=suggestions)
@@ -325,16 +325,19 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
         # resident may find a fitting book sooner themselves.
         data = form_submission.form_data if form_submission is not None else {}
         if data.get("expert") == NO_EXPERT:
-            response.context_data["suggestions"] = suggest_books(data.get("learning_goals", ""))
+            response.context_data["suggestions"] = suggest_books(
+                data.get("learning_goals", ""), site=self.get_site()
+            )
         return response
 
     @staticmethod
-    def book_notice(form, requested: str) -> str | None:
+    def book_notice(form, requested: str, site=None) -> str | None:
         if not requested or requested == NO_EXPERT:
             return None
-        # Only a live, public cover may be named: a draft or restricted expert stays unknown.
+        # Only a cover this network offers may be named: a draft, restricted expert or another
+        # network's cover that is not lent out stays unknown.
         book = (
-            ExpertPage.objects.published().filter(pk=int(requested)).first()
+            ExpertPage.objects.on_offer_in(site).filter(pk=int(requested)).first()
             if requested.isascii() and requested.isdigit() and int(requested) <= MAX_PAGE_ID
             else None
         )

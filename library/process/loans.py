@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from cms import networks
+from cms.models import SiteSettings
 from library.forms import RESIDENT_FIELDS
-from library.models import ExpertPage
+from library.models import ExpertPage, LoanFormPage
 from library.models.emails import EmailKind
 from library.models.loans import LoanEvent, LoanFormSubmission, LoanRequest, LoanStatus
 from library.process import evaluations
@@ -254,26 +256,62 @@ def submit_form(page, form) -> LoanFormSubmission:
     with transaction.atomic():
         data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
         submission = LoanFormSubmission.objects.create(form_data=data, page=page)
+        expert = form.chosen_expert()
+        form_network = networks.network_of_page(page)
         loan = register(
-            expert=form.chosen_expert(),
+            expert=expert,
             submission=submission,
             waits_until=data.get("waits_until"),
+            # The expert's network owns the request (LoanRequest.save); without a book, the
+            # network whose form was used.
+            site=networks.network_of_page(expert) if expert else form_network,
+            requested_on=form_network,
             **{name: data[name] for name in RESIDENT_FIELDS},
         )
         loan.competence_areas.set(form.chosen_areas())
-        notification = secretariat_notification(page, form) if page.to_address else None
+        notification = secretariat_notification(page, form, loan)
         if notification:
             send(loan, notification, pending=record_pending(loan, notification))
     return submission
 
 
-def secretariat_notification(page, form) -> ComposedEmail:
+def notification_recipients(page, loan: LoanRequest) -> list[str]:
+    """Who hears of a new request: the form's own recipients (`to_address`) when the request
+    belongs to the form's network. A request for a cover another network lends out goes to
+    that (owning) network's secretariat only, never to the form's recipients: the owning
+    network handles it and holds the expert's contact details. Its address is the owning
+    network's SiteSettings.secretariat_email; when that is empty, the recipients of the owning
+    network's own loan form; when those are empty too, nobody is mailed (the request still
+    waits on the owning network's loan desk)."""
+    if loan.site_id is None or loan.site_id == getattr(networks.network_of_page(page), "pk", None):
+        return split_addresses(page.to_address)
+    address = SiteSettings.for_site(loan.site).secretariat_email
+    if address:
+        return [address]
+    own_form = (
+        LoanFormPage.objects.live()
+        .descendant_of(loan.site.root_page)
+        .exclude(to_address="")
+        .first()
+    )
+    return split_addresses(own_form.to_address) if own_form else []
+
+
+def split_addresses(addresses: str) -> list[str]:
+    return [address.strip() for address in addresses.split(",") if address.strip()]
+
+
+def secretariat_notification(page, form, loan: LoanRequest) -> ComposedEmail | None:
     """The form builder's notification, sent and recorded like every process e-mail: when
     the mail server is down the request is kept and the notification can be sent again
-    from the loan desk (Wagtail's send_mail would raise and show the resident an error)."""
+    from the loan desk (Wagtail's send_mail would raise and show the resident an error).
+    None when there is nobody to tell (notification_recipients)."""
+    recipients = notification_recipients(page, loan)
+    if not recipients:
+        return None
     return ComposedEmail(
         kind="form_notification",
-        recipients=[address.strip() for address in page.to_address.split(",")],
+        recipients=recipients,
         subject=page.subject or "Nieuwe leenaanvraag",
         body=page.render_email(form),
     )

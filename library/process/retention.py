@@ -109,8 +109,10 @@ def purge_personal_data(
 
 def requests_of_resident(loan: LoanRequest):
     if loan.resident_key:
+        # Only the own network's register: another network's requests are that network's
+        # to hand out or erase.
         return LoanRequest.objects.filter(
-            resident_key=loan.resident_key, anonymised_at__isnull=True
+            site=loan.site_id, resident_key=loan.resident_key, anonymised_at__isnull=True
         )
     return LoanRequest.objects.filter(pk=loan.pk)
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -21,6 +23,7 @@ from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, 
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.exports import SafeSpreadsheetExportMixin
+from cms.networks import within_networks
 from library.admin.forms import EmailForm
 from library.admin.mail_steps import report_step, retry_and_report
 from library.models import Candidate, ExpertEvent
@@ -42,6 +45,10 @@ def dossier_url(candidate: Candidate) -> str:
 
 
 class CandidateIndexView(SafeSpreadsheetExportMixin, IndexView):
+    def get_base_queryset(self):
+        # The list, its filters and export: the candidates of the user's networks only.
+        return within_networks(super().get_base_queryset(), self.request.user)
+
     def get_edit_url(self, instance):
         # A name in the list opens the dossier: status, invitation and history in one place.
         return self.get_inspect_url(instance) or super().get_edit_url(instance)
@@ -105,7 +112,7 @@ class CandidateViewSet(ModelViewSet):
             path("<int:pk>/opnieuw/<int:event_id>/", retry_view, name="retry"),
         ]
         for pattern in patterns:
-            pattern.callback = working_group_only(pattern.callback)
+            pattern.callback = working_group_only(own_network_only(pattern.callback))
         return patterns
 
 
@@ -121,6 +128,28 @@ def working_group_only(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def own_network_only(view):
+    """A 404 for a candidate of another network, on every URL that names one (Wagtail's edit,
+    delete, history and dossier views included): as if it did not exist."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if (
+            pk is not None
+            and request.user.is_authenticated
+            and not (str(pk).isdigit() and candidates_of(request.user).filter(pk=pk).exists())
+        ):
+            raise Http404("Geen kandidaat van jouw netwerk.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def candidates_of(user) -> QuerySet[Candidate]:
+    return within_networks(Candidate.objects.all(), user)
 
 
 def invite_view(request, pk: int):

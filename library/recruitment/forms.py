@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from cms.dates import dutch_date
+from cms.networks import networks_for, within_networks
 from cms.validators import phone_number, plain_text, single_line
 from library.catalogue import criteria
 from library.models import Candidate, ConversationForm, ExpertKind, FoundVia, LoanRequest
@@ -186,15 +187,25 @@ class CandidateForm(WagtailAdminModelForm):
             "referred_by",
             "for_request",
             "note",
+            "site",
         ]
         field_classes = {"for_request": RequestChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Recruiting for a request makes sense when it has no expert yet.
-        self.fields["for_request"].queryset = LoanRequest.objects.filter(
-            expert__isnull=True
+        sites = networks_for(self.for_user)
+        # Recruiting for a request makes sense when it has no expert yet; only the requests
+        # of the user's own networks.
+        self.fields["for_request"].queryset = within_networks(
+            LoanRequest.objects.filter(expert__isnull=True), self.for_user
         ).order_by("-created_at")
+        if len(sites) > 1:
+            self.fields["site"].queryset = sites
+        else:
+            # One network: the candidate is theirs, nothing to choose.
+            del self.fields["site"]
+            if self.instance.site_id is None and sites:
+                self.instance.site = sites[0]
 
     def clean(self):
         cleaned = super().clean()

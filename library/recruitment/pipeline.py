@@ -214,6 +214,14 @@ def catalogue() -> ExpertIndexPage:
     return page
 
 
+def catalogue_of(site) -> ExpertIndexPage:
+    """The catalogue of the candidate's network: their cover is judged by that network's
+    working group. A network without a catalogue of its own: the first one."""
+    fallback = catalogue()  # no catalogue anywhere: the candidate is told so
+    own = ExpertIndexPage.objects.descendant_of(site.root_page, inclusive=True).first()
+    return own or fallback
+
+
 def submit_cover(candidate: Candidate, cover: Cover, photo: bytes | None = None) -> ExpertPage:
     """The candidate's cover as a draft under the catalogue, submitted to the working group's
     admission. Nothing is public until approval: the page is not live and the photo (already
@@ -228,7 +236,7 @@ def submit_cover(candidate: Candidate, cover: Cover, photo: bytes | None = None)
                 image = photos.save_photo(
                     photo, f"Foto kandidaat-expert {locked.pk}", photo_collection()
                 )
-            page = draft_page(locked, cover, image, catalogue())
+            page = draft_page(locked, cover, image, catalogue_of(locked.site))
             workflow = page.get_workflow()
             if workflow is not None:
                 workflow.start(page, None)

@@ -124,18 +124,25 @@ def compute(counts: Counts, rates) -> BusinessCase:
     return BusinessCase(counts, startup, yearly, per_resident, Decimal(rates.expert_fee))
 
 
-def counts_for_period(start: datetime.date, end: datetime.date) -> Counts:
+def counts_for_period(start: datetime.date, end: datetime.date, networks=None) -> Counts:
     """The register's real numbers for a period (start and end inclusive).
 
     Experts and covers are those recruited in the period: first published in it. Covers
     recruited earlier cost their recruiting then, not again in every later period; one
-    withdrawn since was still recruited in the period."""
-    from library.models import ExpertPage, LoanRequest
-    from library.models.loans import CONVERSATION_STATUSES
+    withdrawn since was still recruited in the period.
 
-    requests = LoanRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
-    covers = ExpertPage.objects.filter(
-        first_published_at__date__gte=start, first_published_at__date__lte=end
+    `networks`: the sites counted (None: every network); requests by the one counting rule
+    (statistics.counted_for), covers by the network whose tree holds them."""
+    from library.models import ExpertPage
+    from library.models.loans import CONVERSATION_STATUSES
+    from library.reporting import statistics
+
+    requests = statistics.requests_in(start, end, networks)
+    covers = statistics.pages_of(
+        ExpertPage.objects.filter(
+            first_published_at__date__gte=start, first_published_at__date__lte=end
+        ),
+        networks,
     )
     return Counts(
         experts=covers.values("expert_name").distinct().count(),

@@ -25,3 +25,16 @@ class SinceForm(forms.Form):
         label="Wijzigingen sinds",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+
+
+class NetworkForm(forms.Form):
+    """Which network's figures: a superuser picks one or sees the total, someone working for
+    several networks picks one of theirs."""
+
+    netwerk = forms.ChoiceField(label="Netwerk", required=False)
+
+    def __init__(self, *args, sites, everything_label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["netwerk"].choices = [("", everything_label)] + [
+            (str(site.pk), site.site_name or site.hostname) for site in sites
+        ]

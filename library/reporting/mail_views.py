@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.networks import networks_for
 from library.admin.forms import HalfYearForm
 from library.process.mail import MissingEmailTemplate
 from library.reporting import offer_changes, statistics, supervisor_updates
@@ -51,7 +52,9 @@ def supervisor_update_view(request):
     form = HalfYearForm(request.GET or None, initial={"half_year": default})
     half_year = form.cleaned_data["half_year"] if form.is_bound and form.is_valid() else default
     try:
-        updates = supervisor_updates.updates_for(half_year)
+        # A network's lead mails about their own network's residents only.
+        networks = None if request.user.is_superuser else networks_for(request.user)
+        updates = supervisor_updates.updates_for(half_year, networks)
     except MissingEmailTemplate as error:
         messages.error(request, str(error))
         return redirect(reverse("wagtailadmin_home"))

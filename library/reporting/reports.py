@@ -9,17 +9,20 @@ injection by cms.exports.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.views.generic import TemplateView
+from wagtail.models import Site
 
 from cms.dates import dutch_date
 from cms.exports import SafeSpreadsheetExportMixin
+from cms.networks import default_network, networks_for
 from library.models import BusinessCaseSettings
 from library.process import deadlines
 from library.reporting import business_case, charts, statistics
-from library.reporting.forms import PeriodForm
+from library.reporting.forms import NetworkForm, PeriodForm
 
 REPORTS_PERMISSION = "library.view_reports"
 
@@ -33,16 +36,76 @@ def period_from(request) -> tuple[PeriodForm, datetime.date, datetime.date]:
     return form, start, end
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures a report shows."""
+
+    networks: statistics.Networks  # None: every network (a superuser's total)
+    chosen: Site | None  # the one network picked, if any
+    label: str
+    form: NetworkForm | None  # the "Netwerk" select, for whoever has more than one
+
+    @property
+    def rates_site(self) -> Site | None:
+        """Whose business case rates apply. Over several networks (a superuser's total, or
+        someone working for several) the default network's rates when it is among them, else
+        the first network's: the rates are a regional estimate, and adding up cases computed
+        at different rates would give a total no network recognises."""
+        if self.chosen is not None:
+            return self.chosen
+        default = default_network()
+        if self.networks is None or default in list(self.networks):
+            return default
+        return next(iter(self.networks), None)
+
+
+def report_scope(user, requested: str | None) -> Scope:
+    """`requested` is the ?netwerk= of the request. A network the user does not work for is
+    refused (403), not quietly replaced by their own: a crafted link must not look as if it
+    worked."""
+    sites = list(networks_for(user).order_by("pk"))
+    everything = "Alle netwerken" if user.is_superuser else "Al je netwerken"
+    form = None
+    if user.is_superuser or len(sites) > 1:
+        form = NetworkForm({"netwerk": requested or ""}, sites=sites, everything_label=everything)
+    if requested:
+        chosen = next((site for site in sites if str(site.pk) == requested), None)
+        if chosen is None:
+            raise PermissionDenied
+        return Scope([chosen], chosen, chosen.site_name or chosen.hostname, form)
+    label = ", ".join(site.site_name or site.hostname for site in sites)
+    if user.is_superuser or (sites and len(sites) == Site.objects.count()):
+        # Every network (a single-network installation too): no filter, the same figures.
+        return Scope(None, None, everything if user.is_superuser else label, form)
+    return Scope(sites, None, label, form)
+
+
+def scope_of(request) -> Scope:
+    return report_scope(request.user, request.GET.get("netwerk"))
+
+
 def business_case_view(request):
     if not request.user.has_perm(REPORTS_PERMISSION):
         raise PermissionDenied
+    scope = scope_of(request)
     form, start, end = period_from(request)
-    counts = business_case.counts_for_period(start, end)
-    case = business_case.compute(counts, BusinessCaseSettings.for_request(request))
+    if scope.networks is None:
+        counts = business_case.counts_for_period(start, end)
+    else:
+        counts = business_case.counts_for_period(start, end, scope.networks)
+    case = business_case.compute(counts, BusinessCaseSettings.for_site(scope.rates_site))
     return TemplateResponse(
         request,
         "library/reports/business_case.html",
-        {"form": form, "start": start, "end": end, "case": case, "counts": counts},
+        {
+            "form": form,
+            "network_form": scope.form,
+            "scope": scope,
+            "start": start,
+            "end": end,
+            "case": case,
+            "counts": counts,
+        },
     )
 
 
@@ -84,6 +147,8 @@ class WorkingGroupReport(SafeSpreadsheetExportMixin, TemplateView):
         return {}
 
     def get(self, request, *args, **kwargs):
+        self.scope = scope_of(request)
+        self.networks = self.scope.networks
         form, start, end = period_from(request)
         self.start, self.end = start, end
         rows = self.rows(start, end)
@@ -96,6 +161,8 @@ class WorkingGroupReport(SafeSpreadsheetExportMixin, TemplateView):
             title=self.title,
             description=self.description,
             form=form,
+            network_form=self.scope.form,
+            scope=self.scope,
             start=start,
             end=end,
             headings=[heading for _, heading in self.columns],
@@ -128,7 +195,7 @@ class UnmatchedGoalsReport(WorkingGroupReport):
     ]
 
     def rows(self, start, end):
-        return statistics.unmatched_goals(start, end)
+        return statistics.unmatched_goals(start, end, self.networks)
 
     def report_context(self, start, end, rows):
         return {"words": statistics.frequent_words([row.learning_goals for row in rows])}
@@ -150,7 +217,7 @@ class SupervisorReport(WorkingGroupReport):
     ]
 
     def rows(self, start, end):
-        return statistics.per_supervisor(start, end)
+        return statistics.per_supervisor(start, end, self.networks)
 
     def report_context(self, start, end, rows):
         return {"can_mail_supervisors": self.request.user.has_perm("library.mail_supervisors")}
@@ -176,7 +243,7 @@ class ExpertReport(WorkingGroupReport):
     ]
 
     def rows(self, start, end):
-        return statistics.per_expert(start, end)
+        return statistics.per_expert(start, end, self.networks)
 
 
 class TurnaroundReport(WorkingGroupReport):
@@ -207,14 +274,14 @@ class TurnaroundReport(WorkingGroupReport):
         ]
 
     def rows(self, start, end):
-        self.turnaround = statistics.turnaround(start, end)
+        self.turnaround = statistics.turnaround(start, end, networks=self.networks)
         return self.turnaround.timelines
 
     def report_context(self, start, end, rows):
         return {
             "turnaround": self.turnaround,
             "chart": charts.bar_chart(
-                statistics.requests_per_month(start, end), "Aanvragen per maand"
+                statistics.requests_per_month(start, end, self.networks), "Aanvragen per maand"
             ),
         }
 
@@ -236,14 +303,11 @@ class EvaluationReport(WorkingGroupReport):
     ]
 
     def rows(self, start, end):
-        return statistics.evaluation_summaries(start, end)
+        return statistics.evaluation_summaries(start, end, self.networks)
 
     def report_context(self, start, end, rows):
-        comments = [
-            item
-            for item in statistics.answered_evaluations(start, end).order_by("answered_at")
-            if item.comments
-        ]
+        answered = statistics.answered_evaluations(start, end, self.networks)
+        comments = [item for item in answered.order_by("answered_at") if item.comments]
         return {"comments": comments}
 
 

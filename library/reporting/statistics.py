@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from wagtail.models import Page, Site
 
 from cms.dates import dutch_date
 from library.catalogue.suggestions import STOP_WORDS, suggest_books
@@ -37,8 +38,38 @@ def yes_no(value: bool | None) -> str:
     return {True: "ja", False: "nee"}.get(value, "")
 
 
-def requests_in(start: datetime.date, end: datetime.date) -> QuerySet[LoanRequest]:
-    return LoanRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+# The networks a report covers: None for every network (a superuser's total), else the sites.
+Networks = QuerySet[Site] | list[Site] | None
+
+
+def counted_for(requests: QuerySet[LoanRequest], networks: Networks) -> QuerySet[LoanRequest]:
+    """The one counting rule for lending across networks: a request counts for a network when
+    that network owns it (`site`, the expert's network) OR its form was used there
+    (`requested_on`). A loan across two networks so counts for both; the total over every
+    network (networks=None) counts it once."""
+    if networks is None:
+        return requests
+    return requests.filter(Q(site__in=networks) | Q(requested_on__in=networks))
+
+
+def pages_of(pages: QuerySet, networks: Networks) -> QuerySet:
+    """Pages (covers) in the trees of these networks."""
+    if networks is None:
+        return pages
+    roots = Page.objects.filter(sites_rooted_here__in=networks)
+    condition = Q(pk__in=[])
+    for root in roots:
+        condition |= Q(path__startswith=root.path)
+    return pages.filter(condition)
+
+
+def requests_in(
+    start: datetime.date, end: datetime.date, networks: Networks = None
+) -> QuerySet[LoanRequest]:
+    return counted_for(
+        LoanRequest.objects.filter(created_at__date__gte=start, created_at__date__lte=end),
+        networks,
+    )
 
 
 def status_events(to_status: str) -> QuerySet[LoanEvent]:
@@ -87,12 +118,14 @@ class UnmatchedGoal:
     suggestions: str = "geen"
 
 
-def unmatched_goals(start: datetime.date, end: datetime.date) -> list[UnmatchedGoal]:
+def unmatched_goals(
+    start: datetime.date, end: datetime.date, networks: Networks = None
+) -> list[UnmatchedGoal]:
     """Requests sent without a book, or for which no expert could be found."""
     no_expert = status_events(S.NO_EXPERT).values("request") | status_events(S.CLOSED).values(
         "request"
     )
-    found = requests_in(start, end).filter(Q(expert__isnull=True) | Q(pk__in=no_expert))
+    found = requests_in(start, end, networks).filter(Q(expert__isnull=True) | Q(pk__in=no_expert))
     return [
         UnmatchedGoal(
             created=timezone.localdate(loan.created_at),
@@ -102,7 +135,9 @@ def unmatched_goals(start: datetime.date, end: datetime.date) -> list[UnmatchedG
             book=loan.book_title or "geen expert gevonden",
             competence_areas=", ".join(area.name for area in loan.competence_areas.all()),
             # One search per goal: the report lists tens of goals a year, not thousands.
-            suggestions=", ".join(book.title for book in suggest_books(loan.learning_goals))
+            suggestions=", ".join(
+                book.title for book in suggest_books(loan.learning_goals, site=loan.site)
+            )
             or "geen",
         )
         for loan in found.order_by("created_at").prefetch_related("competence_areas")
@@ -140,11 +175,13 @@ def normalised(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def per_supervisor(start: datetime.date, end: datetime.date) -> list[SupervisorFigures]:
+def per_supervisor(
+    start: datetime.date, end: datetime.date, networks: Networks = None
+) -> list[SupervisorFigures]:
     """Residents (not requests) per supervisor and half-year: a resident who asked twice is
     one resident."""
     loans = list(
-        requests_in(start, end)
+        requests_in(start, end, networks)
         .order_by("created_at")
         .values("pk", "supervisor", "resident_key", "created_at")
     )
@@ -217,14 +254,19 @@ def summarise(label: str, evaluations: list[Evaluation]) -> EvaluationSummary:
     )
 
 
-def answered_evaluations(start: datetime.date, end: datetime.date) -> QuerySet[Evaluation]:
-    return Evaluation.objects.filter(
-        answered_at__date__gte=start, answered_at__date__lte=end
-    ).select_related("request")
+def answered_evaluations(
+    start: datetime.date, end: datetime.date, networks: Networks = None
+) -> QuerySet[Evaluation]:
+    answered = Evaluation.objects.filter(answered_at__date__gte=start, answered_at__date__lte=end)
+    if networks is not None:
+        answered = answered.filter(request__in=counted_for(LoanRequest.objects.all(), networks))
+    return answered.select_related("request")
 
 
-def evaluation_summaries(start: datetime.date, end: datetime.date) -> list[EvaluationSummary]:
-    answered = list(answered_evaluations(start, end))
+def evaluation_summaries(
+    start: datetime.date, end: datetime.date, networks: Networks = None
+) -> list[EvaluationSummary]:
+    answered = list(answered_evaluations(start, end, networks))
     return [
         summarise(role.label, [item for item in answered if item.role == role])
         for role in Evaluation.Role
@@ -255,7 +297,9 @@ def availability_label(expert: ExpertPage, published: bool) -> str:
     return "Beschikbaar"
 
 
-def per_expert(start: datetime.date, end: datetime.date) -> list[ExpertFigures]:
+def per_expert(
+    start: datetime.date, end: datetime.date, networks: Networks = None
+) -> list[ExpertFigures]:
     """Per book: requests that were for this expert at some point in the period, the
     conversations held and how often the expert could not."""
     events = LoanEvent.objects.filter(
@@ -263,6 +307,7 @@ def per_expert(start: datetime.date, end: datetime.date) -> list[ExpertFigures]:
         expert__isnull=False,
         at__date__gte=start,
         at__date__lte=end,
+        request__in=counted_for(LoanRequest.objects.all(), networks),
     ).values_list("expert", "request", "to_status")
     requests: dict[int, set[int]] = defaultdict(set)
     held: dict[int, set[int]] = defaultdict(set)
@@ -274,10 +319,12 @@ def per_expert(start: datetime.date, end: datetime.date) -> list[ExpertFigures]:
         elif to_status == S.EXPERT_UNAVAILABLE:
             unavailable[expert_id] += 1
     evaluations: dict[int, list[Evaluation]] = defaultdict(list)
-    for evaluation in answered_evaluations(start, end):
+    for evaluation in answered_evaluations(start, end, networks):
         if evaluation.request.expert_id:
             evaluations[evaluation.request.expert_id].append(evaluation)
-    experts = ExpertPage.objects.filter(Q(live=True) | Q(pk__in=list(requests))).order_by(
+    # The networks' own live covers, and any cover their requests went to (lent across).
+    own_live = pages_of(ExpertPage.objects.filter(live=True), networks).values("pk")
+    experts = ExpertPage.objects.filter(Q(pk__in=own_live) | Q(pk__in=list(requests))).order_by(
         "expert_name"
     )
     # One query for the rule, not one per expert.
@@ -345,11 +392,16 @@ def first_change(changes: list[LoanEvent], status: str) -> LoanEvent | None:
 
 
 def turnaround(
-    start: datetime.date, end: datetime.date, today: datetime.date | None = None
+    start: datetime.date,
+    end: datetime.date,
+    today: datetime.date | None = None,
+    networks: Networks = None,
 ) -> Turnaround:
     today = today or timezone.localdate()
     local = timezone.localdate
-    loans = list(requests_in(start, end).order_by("created_at").prefetch_related("events"))
+    loans = list(
+        requests_in(start, end, networks).order_by("created_at").prefetch_related("events")
+    )
     timelines = []
     for loan in loans:
         created = local(loan.created_at)
@@ -386,12 +438,14 @@ def turnaround(
     return Turnaround(timelines)
 
 
-def requests_per_month(start: datetime.date, end: datetime.date) -> list[tuple[str, int]]:
+def requests_per_month(
+    start: datetime.date, end: datetime.date, networks: Networks = None
+) -> list[tuple[str, int]]:
     counts = Counter(
         (day.year, day.month)
         for day in (
             timezone.localdate(created)
-            for created in requests_in(start, end).values_list("created_at", flat=True)
+            for created in requests_in(start, end, networks).values_list("created_at", flat=True)
         )
     )
     months = []

@@ -28,13 +28,14 @@ def figures_text(figures: statistics.SupervisorFigures) -> str:
     )
 
 
-def updates_for(half_year: str) -> list[SupervisorUpdate]:
-    """One update per supervisor with requests in the half-year; the address comes from the
-    supervisors register (Snippets → Opleiders), matched by name."""
+def updates_for(half_year: str, networks: statistics.Networks = None) -> list[SupervisorUpdate]:
+    """One update per supervisor with requests in the half-year (of `networks`, by the
+    reports' counting rule; None: every network); the address comes from the supervisors
+    register (Snippets → Opleiders), matched by name."""
     start, end = statistics.half_year_bounds(half_year)
     known = {statistics.normalised(item.name): item for item in Supervisor.objects.all()}
     updates = []
-    for figures in statistics.per_supervisor(start, end):
+    for figures in statistics.per_supervisor(start, end, networks):
         supervisor = known.get(statistics.normalised(figures.supervisor))
         email = None
         if supervisor is not None:

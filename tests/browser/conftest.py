@@ -67,9 +67,12 @@ def screenshot(request):
 
 
 @pytest.fixture
-def demo_site(live_server):
-    """The demo content on the live server; returns its base URL."""
+def demo_site(live_server, settings):
+    """The demo content on the live server; returns its base URL. The live server runs on
+    localhost, where the demo would put its second network: the first network takes the
+    server's own address, as with `make run`."""
     from django.core.management import call_command
 
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
     call_command("load_demo")
     return live_server.url

@@ -10,10 +10,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from cms.models import HomePage
 from library.catalogue import criteria
 from library.models import ExpertKind
-from tests.factories import make_catalogue, make_home, make_series
+from tests.factories import first_network, make_catalogue, make_home, make_series
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_CSS = ROOT / "static" / "css" / "site.css"
@@ -226,7 +225,7 @@ def test_the_hero_leaves_out_a_path_whose_page_is_not_live(client):
 @pytest.mark.django_db
 def test_the_demo_opening_says_what_both_parts_are_in_one_sentence():
     call_command("load_demo")
-    text = HomePage.objects.get().hero_text
+    text = first_network().root_page.specific.hero_text
     assert text.count(". ") == 0 and text.endswith(".")
     assert "expert" in text and "workshops" in text
 
@@ -236,7 +235,7 @@ def test_load_demo_replaces_an_earlier_demo_opening_but_not_an_editors():
     from cms.demo import HERO_TEXT, PREVIOUS_HERO_TEXTS
 
     call_command("load_demo")
-    home = HomePage.objects.get()
+    home = first_network().root_page.specific
     home.hero_text = next(iter(PREVIOUS_HERO_TEXTS))
     home.save_revision().publish()
     call_command("load_demo")
