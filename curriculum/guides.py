@@ -1,9 +1,11 @@
 """Trainer guides (docentenhandreikingen): one per workshop and all eight in one document.
 
 Rendered by the site's PDF engine (cms.pdf) and cached on disk, keyed on the revisions of the
-pages and the snippets they show. Publishing a workshop or the series queues a task that
-renders the new version straight away (curriculum/trainer_material.py), so trainers rarely
-wait for a render.
+pages and the snippets they show. Every network shows the national series as an alias
+(curriculum/national.py): a guide is drawn from and cached for the original page, so a download
+on any network's site after one on another renders nothing new. Publishing a workshop or the
+series queues a task that renders the new version straight away
+(curriculum/trainer_material.py), so trainers rarely wait for a render.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from django.utils import dateformat, timezone, translation
 from cms.pdf import CachedPDF, Printable, human_size, pdf_response, render_pdf
 from curriculum import work_methods
 from curriculum.models import Essence, WorkMethod, WorkshopIndexPage, WorkshopPage
+from curriculum.national import original_of
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +64,7 @@ def published_workshops() -> Iterator[WorkshopPage]:
 
 
 def guide_document(workshop: WorkshopPage) -> CachedPDF:
+    workshop = original_of(workshop)
     return CachedPDF(
         name=f"docentenhandreiking-{workshop.pk}",
         versions=workshop_versions(workshop),
@@ -69,6 +73,7 @@ def guide_document(workshop: WorkshopPage) -> CachedPDF:
 
 
 def all_guides_document(series: WorkshopIndexPage) -> CachedPDF:
+    series = original_of(series)
     workshops = series.workshops()
     return CachedPDF(
         name=f"docentenhandreikingen-{series.pk}",
@@ -154,10 +159,12 @@ def render_all_guides(series: WorkshopIndexPage) -> bytes:
 
 
 def guide_pdf(workshop: WorkshopPage) -> bytes:
+    workshop = original_of(workshop)
     return guide_document(workshop).get_or_render(lambda: render_guide(workshop))
 
 
 def all_guides_pdf(series: WorkshopIndexPage) -> bytes:
+    series = original_of(series)
     return all_guides_document(series).get_or_render(lambda: render_all_guides(series))
 
 
@@ -178,6 +185,7 @@ def guide_size_label(workshop: WorkshopPage) -> str:
     """'245 kB' for the link on the web page. Publishing renders the guide in the background;
     a page viewed before that (or without a task worker) renders it once, then reads the size
     from the cache file."""
+    workshop = original_of(workshop)
     document = guide_document(workshop)
     size = document.size()
     if size is None:
@@ -187,6 +195,7 @@ def guide_size_label(workshop: WorkshopPage) -> str:
 
 def all_guides_size_label(series: WorkshopIndexPage) -> str:
     # The all-eight document takes seconds to render: show its size only once it exists.
+    series = original_of(series)
     return human_size(all_guides_document(series).size())
 
 

@@ -11,6 +11,10 @@ from curriculum.models import WorkshopIndexPage, WorkshopPage
 def queue_guide_rendering(sender, instance, **kwargs) -> None:
     from curriculum.trainer_material import regenerate_trainer_material
 
+    # An alias is republished with its original, whose material is the one cached for both.
+    if getattr(instance, "alias_of_id", None) is not None:
+        return
+
     if isinstance(instance, WorkshopPage):
         series = instance.get_parent()
         if series is not None:

@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
@@ -115,3 +117,22 @@ def trainer_material_buttons(page, user, view_name=None, next_url=None):
         for order, (label, route) in enumerate(TRAINER_MATERIAL):
             # Same priority would sort them by label; keep the order a trainer needs them.
             yield MenuItem(label, page.url + route, icon_name="download", priority=80 + order)
+
+
+@hooks.register("before_convert_alias_page")
+def keep_the_national_curriculum_national(request, page):
+    # An alias is read-only; converting it would give a network its own, diverging copy of the
+    # national text (curriculum/national.py). Only a superuser may decide that.
+    from curriculum.models import WorkshopIndexPage
+
+    if isinstance(page.specific, WorkshopPage | WorkshopIndexPage) and not (
+        request.user.is_superuser
+    ):
+        messages.error(
+            request,
+            "De workshops zijn landelijk: elk netwerk toont dezelfde tekst. Je kunt deze pagina "
+            "daarom niet losmaken van het origineel. Een voorstel voor een wijziging? Mail de "
+            "redactie van de landelijke workshops.",
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

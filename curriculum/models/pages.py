@@ -232,7 +232,9 @@ class WorkshopPageForm(WagtailAdminPageForm):
             )
         essence = cleaned.get("essence")
         if essence is not None:
-            other = WorkshopPage.objects.filter(essence=essence).exclude(pk=self.instance.pk)
+            other = WorkshopPage.objects.filter(essence=essence, alias_of__isnull=True).exclude(
+                pk=self.instance.pk
+            )
             if other.exists():
                 self.add_error(
                     "essence",
@@ -256,11 +258,13 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
     search_result_kind = "Workshop"
     prints_site_address = True  # QR codes and links in its PDFs (cms/wagtail_hooks.py)
 
-    essence = models.OneToOneField(
+    # One workshop per essence, but every network's alias of it (curriculum/national.py) is a
+    # page row with the same essence: the rule lives in the form and in `can_create_at`.
+    essence = models.ForeignKey(
         "curriculum.Essence",
         verbose_name="Essentie",
         on_delete=models.PROTECT,
-        related_name="workshop",
+        related_name="workshops",
     )
     part_number = models.PositiveSmallIntegerField(
         "Deel", validators=[MinValueValidator(1), MaxValueValidator(8)]
@@ -371,9 +375,9 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
     def can_create_at(cls, parent) -> bool:
         # Each essence has one workshop (the essence is a one-to-one field): once all of them
         # have theirs, a new workshop could only be refused on saving.
-        return (
-            super().can_create_at(parent) and Essence.objects.filter(workshop__isnull=True).exists()
-        )
+        # Aliases on other networks' sites are copies of the national workshops, not workshops.
+        taken = WorkshopPage.objects.filter(alias_of__isnull=True).values("essence")
+        return super().can_create_at(parent) and Essence.objects.exclude(pk__in=taken).exists()
 
     # --- derived values used by the web page, the guide and the structured data ---
 
@@ -462,14 +466,16 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
     @re_path(DECK_PDF_ROUTE, name="deck_pdf")
     def deck_pdf(self, request: HttpRequest) -> HttpResponse:
         from curriculum import decks
+        from curriculum.national import original_of
 
-        return decks.deck_pdf_response(self)
+        return decks.deck_pdf_response(original_of(self))
 
     @re_path(DECK_PPTX_ROUTE, name="deck_pptx")
     def deck_pptx(self, request: HttpRequest) -> HttpResponse:
         from curriculum import decks
+        from curriculum.national import original_of
 
-        return decks.deck_pptx_response(self)
+        return decks.deck_pptx_response(original_of(self))
 
     @path("draaiboek/", name="run_sheet")
     def run_sheet(self, request: HttpRequest) -> HttpResponse:
@@ -486,8 +492,9 @@ class WorkshopPage(FramedPreviewMixin, RoutablePageMixin, Page):
     @re_path(HANDOUT_ROUTE, name="handout")
     def handout(self, request: HttpRequest) -> HttpResponse:
         from curriculum import handouts
+        from curriculum.national import original_of
 
-        return handouts.handout_response(self)
+        return handouts.handout_response(original_of(self))
 
     @re_path(INVITATION_ROUTE, name="invitation")
     def invitation(self, request: HttpRequest, extension: str) -> HttpResponse:

@@ -10,71 +10,27 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Site
 
-from cms.demo import (
-    ensure_child_page,
-    ensure_featured_link,
-    first_network_home,
-    heading,
-    other_local_hostname,
-    paragraph,
-    stream,
-)
-from cms.models import HomePage, StandardPage
+from cms.demo import first_network_home, other_local_hostname, paragraph, stream
 from cms.web_conventions import LOCAL_HOSTNAMES
 from curriculum.models import Essence
 from library.catalogue.withdrawal import withdraw
 from library.demo import data as demo_data
 from library.demo import emails as demo_emails
 from library.demo import loans as demo_loans
-from library.demo.data import CATALOGUE, EXPERTS, INSTRUCTION_PAGES
-from library.demo.emails import EMAILS, LOAN_FORM
+from library.demo.data import EXPERTS
+from library.demo.network import (
+    ensure_catalogue,
+    ensure_catalogue_link,
+    ensure_demo_lead,
+    ensure_email_templates,
+    ensure_loan_form,
+)
 from library.models import (
     Availability,
     CompetenceArea,
-    EmailTemplate,
     ExpertIndexPage,
     ExpertPage,
-    LoanFormPage,
-    LoanProcessSettings,
 )
-
-RECRUITMENT = {
-    "recruit_question": "Loop je ergens tegenaan in de palliatieve zorg?",
-    # The four example questions of the working group's own flyer, as they stand there.
-    "recruit_examples": stream(
-        ("question", "Wat te doen bij refractaire pijn?"),
-        ("question", "Hoe ga ik om met hoop?"),
-        ("question", "Hoe ga ik om met veeleisende familieleden?"),
-        ("question", "Hoe ga ik om met zingevingsvragen?"),
-    ),
-    "recruit_call_to_action": "Leen een expert voor één gesprek over jouw eigen leervraag.",
-    "selling_points": stream(
-        (
-            "point",
-            {
-                "title": "Interprofessioneel",
-                "text": "Artsen, verpleegkundigen, vrijwilligers en ervaringsdeskundigen.",
-            },
-        ),
-        (
-            "point",
-            {"title": "Op maat", "text": "Het gesprek gaat over jouw vraag, op jouw niveau."},
-        ),
-        (
-            "point",
-            {
-                "title": "Flexibel",
-                "text": "Op locatie of via beeldbellen, wanneer het jullie past.",
-            },
-        ),
-    ),
-    "how_it_works": (
-        "Kies een boek in de catalogus en vul het uitleenformulier in. Het secretariaat "
-        "bevestigt binnen 5 werkdagen en brengt je met de expert in contact. Je bereidt je kort "
-        "voor, voert het gesprek en schrijft een reflectieverslag voor je portfolio."
-    ),
-    "time_investment": "Voorbereiding hooguit 30 minuten; in totaal 1,5 tot 2 uur.",
-}
 
 
 def check() -> None:
@@ -84,12 +40,6 @@ def check() -> None:
     demo_emails.check()
     for expert in SECOND_NETWORK_EXPERTS:
         demo_data.check_expert(expert)
-
-
-def body_stream(blocks: list[tuple[str, str]]) -> str:
-    return stream(
-        *(heading(value) if kind == "heading" else paragraph(value) for kind, value in blocks)
-    )
 
 
 def ensure_expert(catalogue: ExpertIndexPage, data: dict) -> ExpertPage:
@@ -134,63 +84,6 @@ def ensure_expert(catalogue: ExpertIndexPage, data: dict) -> ExpertPage:
     if data["availability"] == Availability.WITHDRAWN:
         withdraw(expert, notify=False)
     return expert
-
-
-# An example address, marked as such: notices to the lead show in the console mail of `make run`.
-DEMO_LEAD = {"lead_name": "Trekker (voorbeeld)", "lead_email": "trekker@expertbibliotheek.example"}
-
-
-def ensure_demo_lead(site: Site | None = None, lead: dict[str, str] = DEMO_LEAD) -> None:
-    settings = LoanProcessSettings.for_site(site or Site.objects.get(is_default_site=True))
-    if not settings.lead_email:
-        for field, value in lead.items():
-            setattr(settings, field, value)
-        settings.save()
-
-
-def ensure_catalogue(home: HomePage) -> ExpertIndexPage:
-    """A network's catalogue with its instruction pages (for AIOS and for experts)."""
-    catalogue = ensure_child_page(
-        home,
-        ExpertIndexPage,
-        "expertbibliotheek",
-        title=CATALOGUE["title"],
-        introduction=CATALOGUE["introduction"],
-        no_expert_text=CATALOGUE["no_expert_text"],
-        show_in_menus=True,
-        **RECRUITMENT,
-    )
-    for page in INSTRUCTION_PAGES:
-        ensure_child_page(
-            catalogue,
-            StandardPage,
-            page["slug"],
-            title=page["title"],
-            introduction=page["introduction"],
-            body=body_stream(page["body"]),
-        )
-    return catalogue
-
-
-def ensure_loan_form(catalogue: ExpertIndexPage) -> LoanFormPage:
-    # The form's fields are the code's (CoreLoanFields); the page holds only its texts.
-    return ensure_child_page(catalogue, LoanFormPage, "lenen", **LOAN_FORM)
-
-
-def ensure_email_templates() -> None:
-    """The standard e-mails: one national set (EmailTemplate has no site), shared by every
-    network; each mail fills in its own network's name and secretariat."""
-    for kind, (subject, body) in EMAILS.items():
-        EmailTemplate.objects.get_or_create(kind=kind, defaults={"subject": subject, "body": body})
-
-
-def ensure_catalogue_link(home: HomePage, catalogue: ExpertIndexPage) -> None:
-    ensure_featured_link(
-        home,
-        title="Naar de expertbibliotheek",
-        text="Kies een boek: een expert voor één gesprek over jouw leervraag.",
-        page=catalogue,
-    )
 
 
 # The demo's second network: invented, marked as an example, on this machine's other name.
@@ -319,7 +212,7 @@ def ensure_second_network() -> Site | None:
     """The demo's second network beside the first on this machine (http://localhost:8000/
     next to http://127.0.0.1:8000/), with a few experts of its own. Only for a demo served on
     this machine: a first network with a real address gets no example neighbour."""
-    from cms.network_setup import create_network
+    from library.network_setup import create_network
 
     first = Site.objects.get(is_default_site=True)
     if first.hostname not in LOCAL_HOSTNAMES:

@@ -25,8 +25,8 @@ def test_all_eight_essences_and_workshops_and_workshop_5(demo, client):
         (7, "Effectieve communicatie"),
         (8, "Persoonlijke balans"),
     ]
-    series = WorkshopIndexPage.objects.get()
-    assert series.url == "/workshops/"
+    series = WorkshopIndexPage.objects.get(alias_of__isnull=True)
+    assert series.relative_url(series.get_site()) == "/workshops/"
     workshops = list(series.workshops())
     assert [w.essence.number for w in workshops] == list(range(1, 9))
     for workshop in workshops:
@@ -38,7 +38,7 @@ def test_all_eight_essences_and_workshops_and_workshop_5(demo, client):
         assert client.get(workshop.url).status_code == 200
 
     # Workshop 5 follows the trainer guide it was written from (one test: the demo is slow).
-    workshop = WorkshopPage.objects.get(essence__number=5)
+    workshop = WorkshopPage.objects.filter(alias_of__isnull=True).get(essence__number=5)
     assert [b.value["minutes"] for b in workshop.preparation_items] == [15, 40, 20]
     assert [b.value["minutes"] for b in workshop.programme] == [10, 20, 35, 35, 20]
     assert workshop.slug == "onderlinge-afstemming-en-voortgang"
@@ -58,7 +58,7 @@ SEED_AUTHORS = [
 
 
 def test_only_workshop_5_comes_from_the_guide_and_carries_its_authors(demo):
-    series = WorkshopIndexPage.objects.get()
+    series = WorkshopIndexPage.objects.get(alias_of__isnull=True)
     assert not series.authors and not series.versions  # the site's collection, not the guide's
     assert series.licence_name == "CC BY-NC-SA 4.0"
     for workshop in series.workshops():
@@ -75,12 +75,12 @@ def test_only_workshop_5_comes_from_the_guide_and_carries_its_authors(demo):
             assert version["changes"] == "Voorbeeldinhoud voor de demo"
             assert "als voorbeeld voor deze website geschreven" in workshop.source_note
 
-    example = WorkshopPage.objects.get(essence__number=1)
+    example = WorkshopPage.objects.filter(alias_of__isnull=True).get(essence__number=1)
     pages = pdf_pages(guides.render_guide(example))
     assert "Voorbeeldinhoud, nog niet vastgesteld" in pages[0]
     text = "\n".join(pages)
     assert not [name for name in SEED_AUTHORS if name in text]
-    workshop_5 = WorkshopPage.objects.get(essence__number=5)
+    workshop_5 = WorkshopPage.objects.filter(alias_of__isnull=True).get(essence__number=5)
     pages = pdf_pages(guides.render_guide(workshop_5))
     assert "Uit de docentenhandreiking" in pages[0] and "Versie 1.0, oktober 2024" in pages[0]
     assert all(name in pages[1] for name in SEED_AUTHORS)
@@ -107,14 +107,14 @@ def test_the_essences_work_methods_and_parts_carry_their_material(demo):
     assert traffic_light.material_list == ["stoplichtkaarten groen, oranje, rood per deelnemer"]
     assert all(method.group_size for method in WorkMethod.objects.all())
 
-    workshop = WorkshopPage.objects.get(essence__number=5)
+    workshop = WorkshopPage.objects.filter(alias_of__isnull=True).get(essence__number=5)
     for_participants = [b.value["part"] for b in workshop.programme if b.value["for_participants"]]
     assert for_participants == ["Aan de slag", "Reflecteren op eigen handelen"]
     assert "de casus uit hoofdstuk 5 van het boek" in workshop.programme[2].value["materials"][0]
 
 
 def test_bens_questions_keep_the_meaning_of_the_guide(demo):
-    workshop = WorkshopPage.objects.get(essence__number=5)
+    workshop = WorkshopPage.objects.filter(alias_of__isnull=True).get(essence__number=5)
     reflection = workshop.programme[3].value
     assert reflection["part"] == "Reflecteren op eigen handelen"
     text = reflection["description"].source

@@ -63,7 +63,7 @@ def create_network(
     role groups. Refuses an address that already belongs to a site. `demo` marks the demo's
     own example network: it gets the demo's example lead for its notices."""
     from cms.demo import ensure_home, ensure_site_pages, ensure_site_settings, tree_root
-    from library.demo import (
+    from library.demo.network import (
         DEMO_LEAD,
         ensure_catalogue,
         ensure_catalogue_link,

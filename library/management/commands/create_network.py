@@ -1,7 +1,7 @@
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from cms.network_setup import create_network, network_pages
+from library.network_setup import create_network, network_pages
 
 
 class Command(BaseCommand):
