@@ -29,9 +29,10 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Site
 
 from cms.exports import SafeSpreadsheetExportMixin
-from cms.networks import pages_within_networks, within_networks
+from cms.networks import networks_for, pages_within_networks, within_networks
 from library.admin.forms import ChooseBookForm, EmailForm
 from library.admin.mail_steps import report_step, retry_and_report
 from library.catalogue.suggestions import suggest_books
@@ -45,7 +46,15 @@ from library.self_service import answers, reflections
 PERMISSION = "library.change_loanrequest"
 
 
+def networks_of_request(request):
+    return networks_for(request.user) if request is not None else Site.objects.none()
+
+
 class LoanRequestFilterSet(WagtailFilterSet):
+    # A superuser (or a member of several networks) sees several networks' requests at once.
+    site = django_filters.ModelChoiceFilter(
+        label="Netwerk", queryset=networks_of_request, empty_label="Alle netwerken"
+    )
     overdue = django_filters.ChoiceFilter(
         label="Termijn",
         choices=[("1", "Alleen aanvragen over de termijn")],
@@ -55,7 +64,7 @@ class LoanRequestFilterSet(WagtailFilterSet):
 
     class Meta:
         model = LoanRequest
-        fields = ["status", "programme", "expert", "supervisor"]
+        fields = ["site", "status", "programme", "expert", "supervisor"]
 
     def filter_overdue(self, queryset, name, value):
         if value != "1":

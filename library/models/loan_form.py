@@ -308,6 +308,15 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
         if loan is not None:
             from library.self_service import request_link  # a route may call its service
 
+            from cms import networks
+            from cms.models import SiteSettings
+
+            if loan.site_id != getattr(self.get_site(), "pk", None):
+                # A lent cover: the owning network's secretariat handles the request.
+                response.context_data.update(
+                    handling_network=networks.network_name(loan.site),
+                    handling_secretariat=SiteSettings.for_site(loan.site).secretariat_email,
+                )
             response.context_data.update(
                 loan=loan,
                 my_request_token=request_link.token_for(loan),

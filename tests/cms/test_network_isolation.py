@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 import openpyxl
@@ -680,3 +681,19 @@ def test_a_networks_own_working_group_reviews_its_covers(world):
     task = page.current_workflow_task.specific
     assert task.get_actions(page, world["users"][("B", WORKING_GROUP)])
     assert task.get_actions(page, world["users"][("A", WORKING_GROUP)]) == []
+
+
+def test_the_desk_filters_by_network_and_offers_only_the_users_networks(world, client):
+    from django.contrib.auth.models import User
+
+    admin = User.objects.create_superuser("netwerkbaas", password="pw")
+    client.force_login(admin)
+    site_b = world["sites"]["B"]
+    page = client.get("/admin/leenbalie/", {"site": site_b.pk}).content.decode()
+    assert PEOPLE["B"]["resident"] in page and PEOPLE["A"]["resident"] not in page
+    # A member of network A is not offered network B in the filter.
+    member = client_of(world["users"][("A", SECRETARIAT)])
+    html = member.get("/admin/leenbalie/").content.decode()
+    select = re.search(r'<select name="site".*?</select>', html, re.S).group(0)
+    assert f'value="{site_b.pk}"' not in select
+    assert f'value="{world["sites"]["A"].pk}"' in select

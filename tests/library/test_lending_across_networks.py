@@ -139,7 +139,11 @@ def test_a_request_for_a_lent_cover_belongs_to_the_owning_network(client, two_ne
         FORM_URL, form_data(two_networks["lent"].pk), HTTP_HOST=EAST, follow=True
     )
     assert response.status_code == 200 and "Bedankt" in response.content.decode()
-    assert "Rouw op afstand" in response.content.decode()  # the thank-you page names the book
+    page = response.content.decode()
+    assert "Rouw op afstand" in page  # the thank-you page names the book
+    # ... and who handles it: the owning network's secretariat, not this network's.
+    assert "Dit boek komt uit <b>Netwerk West</b>" in page
+    assert "secretariaat-west@example.org" in page
     loan = LoanRequest.objects.get()
     assert loan.site == two_networks["west"]
     assert loan.requested_on == two_networks["east"]
