@@ -10,6 +10,7 @@ import unicodedata
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from wagtail import hooks
 from wagtail.models import Page, PageQuerySet, Site
 from wagtail.search.query import And, PlainText
 
@@ -91,6 +92,9 @@ class SpecificPages:
         return [pages[pk] for pk in ids if pk in pages]
 
 
+EXTEND_SITE_SEARCH = "extend_site_search"
+
+
 def site_pages(site: Site | None) -> PageQuerySet:
     """The live, public pages of one network: its home and everything below it. The shared
     national curriculum is found too, as each network holds it as alias pages in its own
@@ -98,7 +102,12 @@ def site_pages(site: Site | None) -> PageQuerySet:
     pages = Page.objects.live().public()
     if site is None:
         return pages
-    return pages.descendant_of(site.root_page, inclusive=True)
+    pages = pages.descendant_of(site.root_page, inclusive=True)
+    # Apps add what the network offers from elsewhere (the library: covers other networks
+    # lend out), so the search box finds what the catalogue shows.
+    for extend in hooks.get_hooks(EXTEND_SITE_SEARCH):
+        pages = extend(site, pages)
+    return pages
 
 
 def search(request: HttpRequest) -> HttpResponse:

@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.networks import within_networks
 from cms.pdf import WARM_PDF_CACHE_HOOK
+from cms.search import EXTEND_SITE_SEARCH
 from library.admin.views import admission_incomplete, withdraw_expert
 from library.catalogue import print_material
 from library.models import (
@@ -252,3 +253,15 @@ register_snippet(CompetenceAreaViewSet)
 @hooks.register(WARM_PDF_CACHE_HOOK)
 def print_material_to_warm():
     return print_material.print_material_to_warm()
+
+
+@hooks.register(EXTEND_SITE_SEARCH)
+def lent_covers_in_site_search(site, pages):
+    """The search box finds what the catalogue shows: also covers other networks lend out
+    (one rule: ExpertPageQuerySet.on_offer_in)."""
+    from wagtail.models import Page
+
+    from library.models import ExpertPage
+
+    offered = ExpertPage.objects.on_offer_in(site).values("pk")
+    return pages | Page.objects.live().public().filter(pk__in=offered)

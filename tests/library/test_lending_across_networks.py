@@ -212,3 +212,9 @@ def test_an_editor_of_the_owning_network_sets_lending_on_the_cover(client, two_n
     page = client.get(f"/admin/pages/{two_networks['own_only'].pk}/edit/").content.decode()
     assert 'name="lend_to_other_networks"' in page
     assert "Ook te leen voor andere netwerken" in page
+
+
+def test_the_site_search_finds_lent_covers_but_not_the_others(client, two_networks):
+    page = client.get("/zoeken/", {"q": "sedatie"}, HTTP_HOST=EAST).content.decode()
+    assert "Rouw op afstand" in page  # lent: its summary mentions sedatie
+    assert "Sedatie thuis" not in page  # West's own, not lent
