@@ -73,12 +73,16 @@ clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache
 
 # Every public page against the floor of this stack, cold and cached, and the PDFs; prints a
-# table and writes bench-results.json.
+# table and writes bench-results.json. Then 1 against 20 networks (queries, page-cache hit
+# ratio; about 2 min), written to benchmarks/results/networks.json.
 bench: install-test
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/trainer_material.py
+	$(BIN)/python benchmarks/networks.py
 
-# gunicorn (2 workers) on a throw-away PostgreSQL, loaded with wrk on 127.0.0.1 (about 5 min).
+# gunicorn (2 workers) on a throw-away PostgreSQL, loaded with wrk on 127.0.0.1 (about 9 min),
+# then one network against two taking turns (LOADTEST_TWO_NETWORKS=0 skips it, =only runs
+# just it).
 # LOADTEST_CACHE=redis puts the page cache in a redis-server, as with several app servers.
 loadtest: install-test system-deps
 	LOADTEST_CACHE=$(or $(LOADTEST_CACHE),file) bash scripts/with-postgres.sh $(BIN)/python benchmarks/loadtest.py

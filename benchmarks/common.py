@@ -52,3 +52,14 @@ def median_ms(samples: list[float]) -> float:
 def p95_ms(samples: list[float]) -> float:
     ordered = sorted(samples)
     return ordered[max(0, int(0.95 * len(ordered)) - 1)] * 1000
+
+
+def first_network_page(model, **filters):
+    """A live page of `model` on the first network (the default site), not an alias: with
+    several networks the demo has a catalogue per network and aliases of the national
+    curriculum beside its originals."""
+    from wagtail.models import Site
+
+    root = Site.objects.get(is_default_site=True).root_page
+    pages = model.objects.descendant_of(root).live().filter(alias_of__isnull=True, **filters)
+    return pages.order_by("path").first()

@@ -6,7 +6,11 @@ and runs wrk for 15 s per URL (home, catalogue, a cover, a workshop, a cached tr
 and, beside each, against a static file of exactly the same size served by WhiteNoise: a
 60 kB PDF and a 13 kB page are each compared with their own twin, so the ratio measures the
 application, not the byte count. Prints req/s, p50 and p99 and the ratio to the static twin;
-then the catalogue uncached (a session cookie bypasses the page cache).
+then the catalogue uncached (a session cookie bypasses the page cache). Then two networks:
+home, catalogue and a cover of the first network alone, and the same pages of the first and a
+second network (its own Site on another hostname, same paths) taking turns request by request,
+so the page cache holds both networks' copies; the req/s must stay the same
+(LOADTEST_TWO_NETWORKS=0 skips this part, =only runs just this part).
 The page cache is the file cache of a single machine, or with LOADTEST_CACHE=redis a
 redis-server started here, as in the several-server set-up of docs/deploy.md.
 Everything stays on 127.0.0.1 and ends after a fixed time.
@@ -26,7 +30,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from common import ROOT
+from common import ROOT, first_network_page
 
 BIN = ROOT / ".venv" / "bin"
 DURATION = os.environ.get("LOADTEST_SECONDS", "15")
@@ -39,8 +43,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wrk(url: str, *headers: str, connections: int = 16) -> dict:
+def wrk(url: str, *headers: str, connections: int = 16, script: Path | None = None) -> dict:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "--latency", url]
+    if script is not None:
+        command += ["-s", str(script)]
     for header in headers:
         command += ["-H", header]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -121,6 +127,109 @@ def report(results: dict, uncached: dict, cache_kind: str) -> int:
     return 0 if all(checks.values()) else 1
 
 
+ROUND_ROBIN_LUA = """
+-- Each request goes to the next (Host, path) in turn: several networks on one server.
+local targets = {%s}
+local turn = 0
+request = function()
+  turn = turn %% #targets + 1
+  local target = targets[turn]
+  return wrk.format("GET", target[2], {["Host"] = target[1]})
+end
+"""
+
+
+def round_robin_script(work: Path, name: str, targets: list[tuple[str, str]]) -> Path:
+    entries = ", ".join(f'{{"{host}", "{path}"}}' for host, path in targets)
+    script = work / f"{name}.lua"
+    script.write_text(ROUND_ROBIN_LUA % entries)
+    return script
+
+
+def two_sites():
+    """The first network and a second one: the demo's own second network when it has one,
+    else one as `benchmarks/networks.py` builds them."""
+    from networks import add_network
+    from wagtail.models import Site
+
+    first = Site.objects.get(is_default_site=True)
+    other = Site.objects.exclude(pk=first.pk).order_by("pk").first()
+    return first, other or add_network(2)
+
+
+def host_header(site) -> str:
+    """Hostname and port exactly as the Site has them, so Wagtail picks that site whatever
+    port the server listens on."""
+    return f"{site.hostname}:{site.port}"
+
+
+def network_pages(site) -> dict[str, str]:
+    """Home, catalogue and first cover of a network."""
+    from library.models import ExpertIndexPage, ExpertPage
+
+    catalogue = ExpertIndexPage.objects.descendant_of(site.root_page).live().first()
+    cover = ExpertPage.objects.child_of(catalogue).live().order_by("title").first()
+    return {
+        "home": "/",
+        "catalogue": catalogue.relative_url(site),
+        "cover": cover.relative_url(site),
+    }
+
+
+def two_networks(base: str, work: Path, hosts: tuple[str, str], pages: tuple[dict, dict]) -> dict:
+    """Per page: wrk on the first network alone, then on both networks in turn."""
+    for host, paths in zip(hosts, pages, strict=True):
+        for path in paths.values():  # each network's copy in the page cache first
+            request = urllib.request.Request(base + path, headers={"Host": host})  # noqa: S310
+            urllib.request.urlopen(request, timeout=120).read()  # noqa: S310
+    rows = {}
+    for name in pages[0]:
+        one = round_robin_script(work, f"een-{name}", [(hosts[0], pages[0][name])])
+        both = round_robin_script(
+            work, f"twee-{name}", [(hosts[0], pages[0][name]), (hosts[1], pages[1][name])]
+        )
+        # One, two, two, one: a machine that gets busier or quieter during the run weighs on
+        # both modes alike.
+        runs = [wrk(base + "/", script=script) for script in (one, both, both, one)]
+        rows[name] = {"one": average(runs[0], runs[3]), "two": average(runs[1], runs[2])}
+    return rows
+
+
+def average(first: dict, second: dict) -> dict:
+    return {key: (first[key] + second[key]) / 2 for key in first}
+
+
+def report_two_networks(rows: dict) -> bool:
+    print(
+        f"\nTwee netwerken: wrk -t2 -c16 -d{DURATION}s, twee keer per modus (1-2-2-1, gemiddeld), "
+        "zelfde server en cache"
+    )
+    print(
+        f"{'pagina':<12}{'1 netwerk req/s':>16}{'p50':>7}{'p99':>7}"
+        f"{'2 netwerken req/s':>19}{'p50':>7}{'p99':>7}{'ratio':>7}{'non-2xx':>8}"
+    )
+    for name, row in rows.items():
+        one, two = row["one"], row["two"]
+        print(
+            f"{name:<12}{one['rps']:>16.0f}{one['p50_ms']:>7.2f}{one['p99_ms']:>7.2f}"
+            f"{two['rps']:>19.0f}{two['p50_ms']:>7.2f}{two['p99_ms']:>7.2f}"
+            f"{two['rps'] / one['rps']:>7.0%}{one['non_2xx'] + two['non_2xx']:>8.0f}"
+        )
+    print("2 netwerken: om en om een verzoek aan elk netwerk (eigen hostnaam, zelfde paden)")
+    # Two runs of 15 s on a shared machine differ by a few percent on their own.
+    checks = {
+        "two networks at least 90% of one network's req/s": all(
+            row["two"]["rps"] >= 0.9 * row["one"]["rps"] for row in rows.values()
+        ),
+        "no errors with two networks": all(
+            row["one"]["non_2xx"] == row["two"]["non_2xx"] == 0 for row in rows.values()
+        ),
+    }
+    for label, ok in checks.items():
+        print(f"{'ok      ' if ok else 'NIET OK '}{label}")
+    return all(checks.values())
+
+
 def main() -> int:
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print("Start via: scripts/with-postgres.sh .venv/bin/python benchmarks/loadtest.py")
@@ -131,12 +240,18 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="cms-loadtest-"))
     cache_kind = os.environ.get("LOADTEST_CACHE", "file")
     redis = start_redis(work) if cache_kind == "redis" else None
+    # "only": just the comparison of one and two networks, without the table against static.
+    two_networks_mode = os.environ.get("LOADTEST_TWO_NETWORKS", "1")
+    with_two_networks = two_networks_mode != "0"
+    only_networks = two_networks_mode == "only"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "SECURE_SSL_REDIRECT": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
+        # The networks' hostnames are only sent as Host headers to 127.0.0.1; which names
+        # the demo gives them is known only after it has loaded.
+        "ALLOWED_HOSTS": "*",
         "MEDIA_ROOT": str(work / "media"),
         "STATIC_ROOT": str(work / "static"),
         "CACHE_DIR": str(work / "cache"),
@@ -157,14 +272,26 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
     grow_catalogue_to(500)
+    sites = two_sites() if with_two_networks else None
     call_command("collectstatic", verbosity=0, interactive=False)
+
+    from wagtail.models import Site
 
     from curriculum.models import WorkshopPage
     from library.models import ExpertIndexPage, ExpertPage
 
-    catalogue = ExpertIndexPage.objects.get().url
-    cover = ExpertPage.objects.live().exclude(availability="withdrawn").order_by("title")[0].url
-    workshop = WorkshopPage.objects.get(essence__number=5).url
+    # Paths on the first network: `.url` is a full URL once there are several sites.
+    first_site = Site.objects.get(is_default_site=True)
+    catalogue_page = first_network_page(ExpertIndexPage)
+    catalogue = catalogue_page.relative_url(first_site)
+    cover = (
+        ExpertPage.objects.child_of(catalogue_page)
+        .live()
+        .exclude(availability="withdrawn")
+        .order_by("title")[0]
+        .relative_url(first_site)
+    )
+    workshop = first_network_page(WorkshopPage, essence__number=5).relative_url(first_site)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
@@ -200,15 +327,24 @@ def main() -> int:
         time.sleep(3)
         for path in [*urls.values(), *(twin for twin, _ in twins.values())]:
             urllib.request.urlopen(base + path, timeout=120).read()  # noqa: S310 - warm caches
-        results = {}
-        for name, path in urls.items():
+        results, uncached = {}, None
+        for name, path in urls.items() if not only_networks else ():
             results[name] = wrk(base + path)
             results[name]["static"] = wrk(base + twins[name][0])
             results[name]["bytes"] = twins[name][1]
-        # One connection per worker: the server's own time, not time queued behind others.
-        uncached = wrk(base + catalogue, "Cookie: sessionid=loadtest-no-cache", connections=2)
-        uncached["static"] = results["catalogue (500)"]["static"]
-        uncached["bytes"] = results["catalogue (500)"]["bytes"]
+        if not only_networks:
+            # One connection per worker: the server's own time, not time queued behind others.
+            uncached = wrk(base + catalogue, "Cookie: sessionid=loadtest-no-cache", connections=2)
+            uncached["static"] = results["catalogue (500)"]["static"]
+            uncached["bytes"] = results["catalogue (500)"]["bytes"]
+        networks = None
+        if sites is not None:
+            networks = two_networks(
+                base,
+                work,
+                tuple(host_header(site) for site in sites),
+                tuple(network_pages(site) for site in sites),
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -216,7 +352,10 @@ def main() -> int:
             redis.terminate()
             redis.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
-    return report(results, uncached, cache_kind)
+    status = 0 if only_networks else report(results, uncached, cache_kind)
+    if networks is not None and not report_two_networks(networks):
+        status = 1
+    return status
 
 
 if __name__ == "__main__":

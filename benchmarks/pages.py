@@ -16,7 +16,7 @@ import shutil
 import statistics
 import sys
 
-from common import ROOT, median_ms, p95_ms, setup_throwaway_site, time_get
+from common import ROOT, first_network_page, median_ms, p95_ms, setup_throwaway_site, time_get
 
 TOPICS = ["pijn", "hoop", "rouw", "ethiek", "zingeving", "naasten", "sedatie", "dementie"]
 FILTERED = {"soort": "professional", "gebied": "communiceren", "beschikbaar": "1"}
@@ -35,10 +35,10 @@ def grow_catalogue_to(total: int) -> None:
     from curriculum.models import Essence
     from library.models import CompetenceArea, ExpertIndexPage, ExpertPage
 
-    catalogue = ExpertIndexPage.objects.get()
+    catalogue = first_network_page(ExpertIndexPage)
     areas = list(CompetenceArea.objects.all())
     essences = list(Essence.objects.all())
-    number = ExpertPage.objects.live().count()
+    number = ExpertPage.objects.child_of(catalogue).live().count()
     while number < total:
         expert = ExpertPage(
             title=f"Benchmarkboek {number:03d}: een gesprek over {TOPICS[number % 8]}",
@@ -112,15 +112,24 @@ def main() -> int:
     from django.conf import settings
     from django.test import Client
     from django.test.utils import override_settings
+    from wagtail.models import Site
 
     from curriculum.models import WorkshopIndexPage, WorkshopPage
     from library.models import ExpertIndexPage, ExpertPage
 
-    client = Client(HTTP_HOST="127.0.0.1")
-    catalogue = ExpertIndexPage.objects.get()
-    series = WorkshopIndexPage.objects.get()
-    workshop = WorkshopPage.objects.get(essence__number=5)
-    cover = ExpertPage.objects.live().exclude(availability="withdrawn").order_by("title").first()
+    # The first network's own host: with several networks 127.0.0.1 may name another one.
+    first_site = Site.objects.get(is_default_site=True)
+    client = Client(HTTP_HOST=f"{first_site.hostname}:{first_site.port}")
+    catalogue = first_network_page(ExpertIndexPage)
+    series = first_network_page(WorkshopIndexPage)
+    workshop = first_network_page(WorkshopPage, essence__number=5)
+    cover = (
+        ExpertPage.objects.child_of(catalogue)
+        .live()
+        .exclude(availability="withdrawn")
+        .order_by("title")
+        .first()
+    )
     pages: dict[str, dict] = {}
     pdf: dict[str, dict] = {}
 

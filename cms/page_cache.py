@@ -7,6 +7,13 @@ without a session, and every key carries a *generation* that any change to publi
 replaces. The generation lives in the cache itself, so with a shared Redis every app server
 sees a change at once. Each process keeps what it served recently in memory in front of the
 shared cache (`NearCache`), so a hit costs one round trip to Redis instead of three.
+
+Several networks (Wagtail sites) share the cache without mixing: Django's keys hash the
+absolute URL, host included, so "/" on one network's hostname is another entry than "/" on
+the next (tests/cms/test_caches_per_network.py). The generation is one for the whole
+installation on purpose: a publish on one network can change what another shows (the national
+curriculum's aliases, which Wagtail republishes with their original; snippets, images and
+documents shared by all), and one extra render per page is cheaper than finding out which.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 
 The sitemap is Wagtail's (wagtail.contrib.sitemaps, built on django.contrib.sitemaps): the
 site's live pages without a view restriction, so drafts and password-protected pages stay out.
+"The site" is the request's: each network's hostname gets its own pages under its own address,
+and robots.txt names the sitemap on the host it was asked on.
 Both are ordinary anonymous GETs, so the page cache serves them and forgets them on a publish.
 """
 

@@ -226,7 +226,9 @@ else:
         name: {
             "BACKEND": "cms.cache.FileBasedCache",
             "LOCATION": str(CACHE_DIR / name),
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            # Each cached page takes two entries; room for every network's pages (about 65
+            # networks of some 150 pages) before the cache starts culling.
+            "OPTIONS": {"MAX_ENTRIES": 50000},
         }
         for name in ("default", "pages")
     }

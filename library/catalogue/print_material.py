@@ -200,6 +200,7 @@ def booklet_document(catalogue: ExpertIndexPage) -> CachedPDF:
             tuple(published_covers(catalogue).values_list("pk", "live_revision_id")),
             settings_version(catalogue),
             absent_experts(catalogue),
+            full_url(catalogue),  # the QR code and address on the front page
         ),
         templates=BOOKLET,
     )
