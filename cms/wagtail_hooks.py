@@ -54,3 +54,10 @@ def networks_menu_item():
 @hooks.register("register_group_permission_panel")
 def network_group_panel():
     return admin_networks.NetworkGroupPanel
+
+
+@hooks.register("construct_reports_menu")
+def site_history_for_superusers_only(request, menu_items):
+    # The site history spans every network (cms.admin_networks.AllNetworksHistoryView).
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]

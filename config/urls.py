@@ -7,7 +7,11 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.admin_networks import network_wide_admin_urls
+
 urlpatterns = [
+    # Screens of Wagtail's that span every network are narrowed first (superusers only).
+    *network_wide_admin_urls(),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("", include("cms.urls")),

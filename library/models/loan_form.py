@@ -306,10 +306,9 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
         response = self.render_landing_page(request, submission)
         loan = LoanRequest.objects.filter(submission=submission).first() if submission else None
         if loan is not None:
-            from library.self_service import request_link  # a route may call its service
-
             from cms import networks
             from cms.models import SiteSettings
+            from library.self_service import request_link  # a route may call its service
 
             if loan.site_id != getattr(self.get_site(), "pk", None):
                 # A lent cover: the owning network's secretariat handles the request.

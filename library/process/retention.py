@@ -12,9 +12,10 @@ import datetime
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import ModelLogEntry, Site
 
 from library.models import EmailKind, LoanEvent, LoanProcessSettings, LoanRequest, LoanStatus
 from library.process import loans, mail
@@ -70,6 +71,10 @@ def anonymise(loan: LoanRequest, reason: str, user=None) -> LoanRequest:
     loan.programme_other = ""
     loan.anonymised_at = timezone.now()
     loan.save()
+    # The admin's change log labels each entry with the request's name at the time.
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(LoanRequest), object_id=str(loan.pk)
+    ).update(label=str(loan))
     emails = loan.events.filter(kind__in=EMAIL_EVENTS)
     mail.forget_tasks(emails)
     for kind in set(emails.values_list("email_kind", flat=True)):

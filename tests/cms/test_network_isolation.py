@@ -697,3 +697,34 @@ def test_the_desk_filters_by_network_and_offers_only_the_users_networks(world, c
     select = re.search(r'<select name="site".*?</select>', html, re.S).group(0)
     assert f'value="{site_b.pk}"' not in select
     assert f'value="{world["sites"]["A"].pk}"' in select
+
+
+def test_the_site_history_spanning_all_networks_is_for_superusers_only(world, client):
+    """Wagtail's site history labels each change with the object's name: a resident's."""
+    from django.contrib.auth.models import User
+
+    from library.models import LoanRequest
+    from library.process import retention
+
+    loan_b = LoanRequest.objects.get(name=PEOPLE["B"]["resident"])
+    client_b = client_of(world["users"][("B", SECRETARIAT)])
+    edit = client_b.get(f"/admin/leenbalie/edit/{loan_b.pk}/")
+    assert edit.status_code == 200
+    from wagtail.models import ModelLogEntry
+
+    ModelLogEntry.objects.log_action(loan_b, "wagtail.edit")
+    for role in (EDITORS, SECRETARIAT, WORKING_GROUP):
+        member = client_of(world["users"][("A", role)])
+        for url in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):
+            response = member.get(url)
+            assert response.status_code == 403, (role, url)
+            assert PEOPLE["B"]["resident"] not in response.content.decode()
+        assert "site-history" not in member.get("/admin/reports/").content.decode()
+    admin = User.objects.create_superuser("historicus", password="pw")
+    client.force_login(admin)
+    assert PEOPLE["B"]["resident"] in client.get("/admin/reports/site-history/").content.decode()
+    # Erasing the resident's data also takes their name out of the change log.
+    retention.anonymise(loan_b, "test")
+    assert (
+        PEOPLE["B"]["resident"] not in client.get("/admin/reports/site-history/").content.decode()
+    )
