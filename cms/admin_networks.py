@@ -131,7 +131,10 @@ class AllNetworksHistoryView(LogEntriesView):
 
 def network_wide_admin_urls() -> list:
     """Admin screens that show all networks at once, taken before Wagtail's own."""
+    from cms import network_redirects
+
     return [
+        *network_redirects.urls(),
         path(
             "admin/reports/site-history/",
             admin_auth.require_admin_access(AllNetworksHistoryView.as_view()),

@@ -728,3 +728,36 @@ def test_the_site_history_spanning_all_networks_is_for_superusers_only(world, cl
     assert (
         PEOPLE["B"]["resident"] not in client.get("/admin/reports/site-history/").content.decode()
     )
+
+
+def test_an_editor_makes_and_changes_redirects_of_the_own_network_only(world):
+    from wagtail.contrib.redirects.models import Redirect
+
+    site_a, site_b = world["sites"]["A"], world["sites"]["B"]
+    theirs = Redirect.objects.create(old_path="/oost-oud", redirect_link="/", site=site_b)
+    everywhere = Redirect.objects.create(old_path="/overal", redirect_link="/")
+    editor_a = client_of(world["users"][("A", EDITORS)])
+    listing = editor_a.get("/admin/redirects/").content.decode()
+    assert "/oost-oud" not in listing and "/overal" not in listing
+    for redirect in (theirs, everywhere):
+        assert editor_a.get(f"/admin/redirects/{redirect.pk}/").status_code == 404
+        assert editor_a.post(f"/admin/redirects/{redirect.pk}/delete/").status_code == 404
+        assert Redirect.objects.filter(pk=redirect.pk).exists()
+    # A crafted POST for the other network (or for every network) makes nothing.
+    for site in (site_b.pk, ""):
+        response = editor_a.post(
+            "/admin/redirects/add/",
+            {"old_path": "/contact", "site": site, "redirect_link": "https://phish.example/"},
+        )
+        assert response.status_code == 200  # the form again, with its error
+    assert not Redirect.objects.filter(old_path="/contact").exists()
+    assert editor_a.get("/admin/redirects/import/").status_code == 403
+    # Its own network: as before.
+    response = editor_a.post(
+        "/admin/redirects/add/",
+        {"old_path": "/contact", "site": site_a.pk, "redirect_link": "https://example.org/"},
+    )
+    assert response.status_code == 302
+    assert Redirect.objects.get(old_path="/contact").site == site_a
+    editor_b = client_of(world["users"][("B", EDITORS)])
+    assert "/oost-oud" in editor_b.get("/admin/redirects/").content.decode()

@@ -551,7 +551,9 @@ def site():
         document=get_document_model()
         .objects.create(title="Handreiking", file=ContentFile(b"%PDF-1.4\n", name="h.pdf"))
         .pk,
-        redirect=RedirectModel.objects.create(old_path="/oud", redirect_link="/").pk,
+        redirect=RedirectModel.objects.create(
+            old_path="/oud", redirect_link="/", site=first_network()
+        ).pk,
         loan=make_loan(cover).pk,
         user=editor.pk,
         group=Group.objects.get(name=EDITORS).pk,
