@@ -5,9 +5,20 @@ import re
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from tests.factories import RESIDENT, user_in_group
+from tests.factories import RESIDENT, first_network, user_in_group
 
 PASSWORD = "wachtwoord-voor-test"  # noqa: S105
+
+
+def on_first_network(model):
+    """The live pages of this type on the first network: the one the live server answers for
+    (the demo's second network sits on the other local hostname)."""
+    return model.objects.live().descendant_of(first_network().root_page)
+
+
+def path_of(page) -> str:
+    """A page's path; `url` is a full address once there are two networks."""
+    return page.get_url_parts()[2]
 
 
 def log_in(page, base_url: str, role: str) -> User:

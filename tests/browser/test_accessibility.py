@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from curriculum.models import WorkshopPage
 from library.models import ExpertPage, LoanRequest
-from tests.browser.steps import fill_loan_form
+from tests.browser.steps import fill_loan_form, on_first_network, path_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,7 +26,8 @@ def violations(page) -> list[str]:
 
 
 def test_every_public_page_type_has_no_wcag_violations(page, demo_site, screenshot):
-    cover = ExpertPage.objects.live().exclude(availability="withdrawn").order_by("title").first()
+    cover = on_first_network(ExpertPage).exclude(availability="withdrawn").order_by("title").first()
+    workshop_5 = on_first_network(WorkshopPage).get(essence__number=5)
     found: dict[str, list[str]] = {}
 
     def check(label: str) -> None:
@@ -42,16 +43,14 @@ def test_every_public_page_type_has_no_wcag_violations(page, demo_site, screensh
         "catalogus": "/expertbibliotheek/",
         "catalogus-gefilterd": "/expertbibliotheek/?soort=professional&beschikbaar=1",
         "catalogus-leeg": "/expertbibliotheek/?q=xyzzy-bestaat-niet",
-        "boekenkaft": cover.url,
+        "boekenkaft": path_of(cover),
         "uitleenformulier": "/expertbibliotheek/lenen/",
         "workshops": "/workshops/",
-        "workshop": WorkshopPage.objects.live().order_by("essence__number").first().url,
-        "workshop-uit-de-handreiking": WorkshopPage.objects.get(essence__number=5).url,
+        "workshop": path_of(on_first_network(WorkshopPage).order_by("essence__number").first()),
+        "workshop-uit-de-handreiking": path_of(workshop_5),
         "werkvormen": "/workshops/werkvormen/",
-        "draaiboek": WorkshopPage.objects.get(essence__number=5).url
-        + "draaiboek/?start=13:30&pauze=15",
-        "draaiboek-fout": WorkshopPage.objects.get(essence__number=5).url
-        + "draaiboek/?start=25:00",
+        "draaiboek": path_of(workshop_5) + "draaiboek/?start=13:30&pauze=15",
+        "draaiboek-fout": path_of(workshop_5) + "draaiboek/?start=25:00",
         "zoeken": "/zoeken/?q=gesprek",
         "404": "/bestaat-niet/",
     }
