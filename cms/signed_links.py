@@ -12,7 +12,6 @@ import datetime
 from dataclasses import dataclass
 from functools import wraps
 
-from django.conf import settings
 from django.core import signing
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -63,9 +62,13 @@ class SignedLink:
     def token(self, payload: dict) -> str:
         return signing.TimestampSigner(salt=self.salt).sign_object(payload)
 
-    def url(self, payload: dict) -> str:
+    def url(self, payload: dict, site=None) -> str:
+        """The full link, on the address of the network it belongs to (the first network's
+        when `site` is None)."""
+        from cms import networks
+
         path = reverse(self.url_name, args=[self.token(payload)])
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+        return networks.base_url(site) + path
 
     def open(self, token: str) -> dict:
         """The payload behind a token, or LinkError (400 tampered, 410 expired)."""

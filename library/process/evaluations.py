@@ -34,7 +34,7 @@ def token_for(evaluation: Evaluation) -> str:
 
 
 def link_for(evaluation: Evaluation) -> str:
-    return LINK.url({"e": evaluation.pk})
+    return LINK.url({"e": evaluation.pk}, site=evaluation.request.site)
 
 
 def invite(loan: LoanRequest, user=None) -> list[LoanEvent]:

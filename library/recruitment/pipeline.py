@@ -97,7 +97,7 @@ def token_for(candidate: Candidate) -> str:
 
 
 def link_for(candidate: Candidate) -> str:
-    return LINK.url({"c": candidate.pk})
+    return LINK.url({"c": candidate.pk}, site=candidate.site)
 
 
 def candidate_for(token: str) -> Candidate:
@@ -123,7 +123,7 @@ def cover_link(expert: ExpertPage) -> str:
         cover = importlib.import_module("library.self_service.cover")
     except ImportError:
         return ""
-    return cover.LINK.url({"x": expert.pk})
+    return cover.LINK.url({"x": expert.pk}, site=expert.get_site())
 
 
 # --- the invitation -----------------------------------------------------------------------

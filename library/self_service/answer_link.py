@@ -39,7 +39,9 @@ def times_asked(loan: LoanRequest) -> int:
 def link_for(loan: LoanRequest, *, asking: int | None = None) -> str:
     """The link for this time of asking (the first, the second after another book ...): a
     link from an earlier question cannot answer a later one."""
-    return LINK.url({"r": loan.pk, "n": asking if asking is not None else times_asked(loan)})
+    return LINK.url(
+        {"r": loan.pk, "n": asking if asking is not None else times_asked(loan)}, site=loan.site
+    )
 
 
 def request_for(token: str) -> LoanRequest:

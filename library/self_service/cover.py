@@ -61,7 +61,7 @@ def token_for(expert: ExpertPage) -> str:
 
 
 def link_for(expert: ExpertPage) -> str:
-    return LINK.url({"x": expert.pk})
+    return LINK.url({"x": expert.pk}, site=expert.get_site())
 
 
 def expert_for(token: str) -> ExpertPage:

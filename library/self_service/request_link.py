@@ -27,4 +27,4 @@ def token_for(loan: LoanRequest) -> str:
 
 
 def link_for(loan: LoanRequest) -> str:
-    return LINK.url({"r": loan.pk})
+    return LINK.url({"r": loan.pk}, site=loan.site)

@@ -218,3 +218,13 @@ def test_the_site_search_finds_lent_covers_but_not_the_others(client, two_networ
     page = client.get("/zoeken/", {"q": "sedatie"}, HTTP_HOST=EAST).content.decode()
     assert "Rouw op afstand" in page  # lent: its summary mentions sedatie
     assert "Sedatie thuis" not in page  # West's own, not lent
+
+
+def test_personal_links_open_on_the_network_that_handles_the_request(client, two_networks):
+    """A resident of the east gets a 'Mijn aanvraag' link on the east's own address."""
+    from library.self_service import request_link
+
+    client.post(FORM_URL, form_data(two_networks["east_own"].pk), HTTP_HOST=EAST)
+    loan = LoanRequest.objects.get()
+    assert loan.site == two_networks["east"]
+    assert request_link.link_for(loan).startswith(f"http://{EAST}/mijn-aanvraag/")
