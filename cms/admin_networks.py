@@ -18,6 +18,7 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import Site
 
 from cms import networks, roles
+from cms.exports import SafeSpreadsheetExportMixin
 from cms.models import NetworkGroup
 
 
@@ -119,7 +120,7 @@ class NetworkGroupPanel:
         return render_to_string(self.template, {"form": self.form})
 
 
-class AllNetworksHistoryView(LogEntriesView):
+class AllNetworksHistoryView(SafeSpreadsheetExportMixin, LogEntriesView):
     """Wagtail's site history lists every network's changes, each labelled with the object's
     name, which for a loan request or candidate is a person's name: superusers only."""
 

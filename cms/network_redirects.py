@@ -13,6 +13,7 @@ from wagtail.admin import auth as admin_auth
 from wagtail.contrib.redirects import views as redirect_views
 
 from cms import networks
+from cms.exports import SafeSpreadsheetExportMixin
 
 
 def own_redirects(queryset, user):
@@ -46,7 +47,7 @@ class OwnObjectMixin:
         return redirect
 
 
-class IndexView(redirect_views.IndexView):
+class IndexView(SafeSpreadsheetExportMixin, redirect_views.IndexView):
     def get_base_queryset(self):
         return own_redirects(super().get_base_queryset(), self.request.user)
 

@@ -6,11 +6,16 @@ reports, exports, recruitment and the dashboard call it with their own queryset.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import QuerySet
+from django.http import Http404
 from wagtail.models import (
     AbstractGroupApprovalTask,
     GroupPagePermission,
@@ -141,3 +146,24 @@ def create_network_roles(site: Site, name: str) -> dict[str, Group]:
                         task.groups.add(group)
         created[role] = group
     return created
+
+
+def own_network_only(objects_of: Callable[[Any], QuerySet], missing: str):
+    """A view decorator: a 404 for an object of another network on every URL that names one
+    (`pk`; Wagtail's edit, delete, history and inspect views included), before any view runs.
+    The answer is the same as for an object that does not exist, so nothing tells it is
+    there. `objects_of(user)` is the user's own networks' objects."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            pk = kwargs.get("pk")
+            if pk is not None and request.user.is_authenticated:
+                own = str(pk).isdigit() and objects_of(request.user).filter(pk=int(str(pk)))
+                if not own or not own.exists():
+                    raise Http404(missing)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate

@@ -31,6 +31,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Site
 
+from cms import networks
 from cms.exports import SafeSpreadsheetExportMixin
 from cms.networks import networks_for, pages_within_networks, within_networks
 from library.admin.forms import ChooseBookForm, EmailForm
@@ -216,23 +217,9 @@ def desk_requests(user) -> QuerySet[LoanRequest]:
     return within_networks(LoanRequest.objects.all(), user)
 
 
-def own_network_only(view):
-    """A 404 for a request of another network, on every URL of the desk that names one
-    (Wagtail's edit, delete, history and inspect views included), before any view runs: the
-    answer is the same as for a request that does not exist, so nothing tells it is there."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if (
-            pk is not None
-            and request.user.is_authenticated
-            and not desk_requests(request.user).filter(pk=as_pk(pk)).exists()
-        ):
-            raise Http404("Geen aanvraag van jouw netwerk.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+own_network_only = networks.own_network_only(
+    lambda user: desk_requests(user), "Geen aanvraag van jouw netwerk."
+)
 
 
 def as_pk(value) -> int:

@@ -13,7 +13,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,6 +21,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms import networks
 from cms.exports import SafeSpreadsheetExportMixin
 from cms.networks import within_networks
 from library.admin.forms import EmailForm
@@ -130,22 +130,9 @@ def working_group_only(view):
     return wrapper
 
 
-def own_network_only(view):
-    """A 404 for a candidate of another network, on every URL that names one (Wagtail's edit,
-    delete, history and dossier views included): as if it did not exist."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if (
-            pk is not None
-            and request.user.is_authenticated
-            and not (str(pk).isdigit() and candidates_of(request.user).filter(pk=pk).exists())
-        ):
-            raise Http404("Geen kandidaat van jouw netwerk.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+own_network_only = networks.own_network_only(
+    lambda user: candidates_of(user), "Geen kandidaat van jouw netwerk."
+)
 
 
 def candidates_of(user) -> QuerySet[Candidate]:

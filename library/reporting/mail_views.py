@@ -85,7 +85,9 @@ def offer_mail_view(request):
     since = form.cleaned_data["since"] if form.is_bound and form.is_valid() else default
     changes = offer_changes.changes_since(since)
     try:
-        mails = offer_changes.mails_for(changes)
+        # A network's secretariat mails its own supervisors only.
+        networks = None if request.user.is_superuser else networks_for(request.user)
+        mails = offer_changes.mails_for(changes, networks)
     except MissingEmailTemplate as error:
         messages.error(request, str(error))
         return redirect(reverse("wagtailadmin_home"))

@@ -107,7 +107,7 @@ def changes_text(changes: OfferChanges) -> str:
     return "\n\n".join(parts)
 
 
-def mails_for(changes: OfferChanges) -> list[OfferMail]:
+def mails_for(changes: OfferChanges, networks=None) -> list[OfferMail]:
     """One mail per supervisor in the register (Snippets → Opleiders); none when nothing
     changed. Raises MissingEmailTemplate when the standard e-mail is missing."""
     if not changes:
@@ -123,7 +123,11 @@ def mails_for(changes: OfferChanges) -> list[OfferMail]:
                 wijzigingen=text,
             ),
         )
-        for supervisor in Supervisor.objects.all()
+        for supervisor in (
+            Supervisor.objects.all()
+            if networks is None
+            else Supervisor.objects.filter(site__in=networks)
+        )
     ]
 
 

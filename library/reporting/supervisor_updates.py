@@ -33,7 +33,10 @@ def updates_for(half_year: str, networks: statistics.Networks = None) -> list[Su
     reports' counting rule; None: every network); the address comes from the supervisors
     register (Snippets → Opleiders), matched by name."""
     start, end = statistics.half_year_bounds(half_year)
-    known = {statistics.normalised(item.name): item for item in Supervisor.objects.all()}
+    register = Supervisor.objects.all()
+    if networks is not None:
+        register = register.filter(site__in=networks)  # another network's address never
+    known = {statistics.normalised(item.name): item for item in register}
     updates = []
     for figures in statistics.per_supervisor(start, end, networks):
         supervisor = known.get(statistics.normalised(figures.supervisor))

@@ -292,7 +292,7 @@ def verify(code: str) -> Verified | None:
 def supervisor_of(loan: LoanRequest) -> Supervisor | None:
     """The supervisor in the register (Snippets → Opleiders) by the name the resident gave."""
     wanted = " ".join(loan.supervisor.split()).casefold()
-    known = Supervisor.objects.all()
+    known = Supervisor.objects.filter(site=loan.site_id)  # the network's own register
     return next((item for item in known if " ".join(item.name.split()).casefold() == wanted), None)
 
 

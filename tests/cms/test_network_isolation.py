@@ -761,3 +761,40 @@ def test_an_editor_makes_and_changes_redirects_of_the_own_network_only(world):
     assert Redirect.objects.get(old_path="/contact").site == site_a
     editor_b = client_of(world["users"][("B", EDITORS)])
     assert "/oost-oud" in editor_b.get("/admin/redirects/").content.decode()
+
+
+def test_the_supervisors_register_is_kept_per_network(world):
+    """A secretariat sees and changes its own network's supervisors only: a changed address
+    would route another network's figures elsewhere."""
+    from library.models import Supervisor
+    from library.reporting import supervisor_updates
+
+    site_a, site_b = world["sites"]["A"], world["sites"]["B"]
+    theirs = Supervisor(name="Dr. B. Borculo", email="borculo@example.org")
+    theirs.site = site_b
+    theirs.save()
+    secretariat_a = client_of(world["users"][("A", SECRETARIAT)])
+    base = "/admin/snippets/library/supervisor/"
+    assert "Borculo" not in secretariat_a.get(base).content.decode()
+    assert secretariat_a.get(f"{base}edit/{theirs.pk}/").status_code == 404
+    crafted = {"name": "Dr. B. Borculo", "email": "aanvaller@example.org"}
+    assert secretariat_a.post(f"{base}edit/{theirs.pk}/", crafted).status_code == 404
+    assert secretariat_a.post(f"{base}delete/{theirs.pk}/").status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.email == "borculo@example.org"
+    # A new supervisor belongs to the adder's network; the same name may live in another.
+    response = secretariat_a.post(f"{base}add/", crafted)
+    assert response.status_code == 302
+    assert Supervisor.objects.get(name="Dr. B. Borculo", site=site_a).email == crafted["email"]
+    again = secretariat_a.post(f"{base}add/", crafted)
+    assert "Er is al een opleider met deze naam." in again.content.decode()
+    # The half-year update of network B never takes network A's address.
+    from django.utils import timezone
+
+    from library.reporting import statistics
+
+    current = statistics.recent_half_years(timezone.localdate())[0]
+    updates = supervisor_updates.updates_for(current, [site_b])
+    assert [(u.supervisor, u.email.recipients) for u in updates] == [
+        (theirs, ["borculo@example.org"])
+    ]
