@@ -18,6 +18,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 from wagtail.models import (
     AbstractGroupApprovalTask,
+    Collection,
+    GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
     Page,
@@ -117,8 +119,10 @@ def sync_page_permissions(site: Site) -> None:
 def create_network_roles(site: Site, name: str) -> dict[str, Group]:
     """The three roles of a new network, with the same rights as the first network's roles
     (the groups `roles.ALL_ROLES`), but each right held for this network only: page rights on
-    its own home, settings rights for its own site."""
+    its own home, settings rights for its own site, image and document rights in a collection
+    of its own."""
     created: dict[str, Group] = {}
+    collection = network_collection(name)
     for role in roles.ALL_ROLES:
         template = Group.objects.filter(name=role).first()
         group, _ = Group.objects.get_or_create(name=f"{role} · {name}")
@@ -138,6 +142,10 @@ def create_network_roles(site: Site, name: str) -> dict[str, Group]:
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=site.root_page, permission_id=grant.permission_id
                 )
+            for grant in GroupCollectionPermission.objects.filter(group=template):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission_id=grant.permission_id
+                )
             # A review task (Wagtail's group approval) that the first network's role does,
             # the new network's role does for its own pages (the task checks the network).
             for task_model in apps.get_models():
@@ -146,6 +154,13 @@ def create_network_roles(site: Site, name: str) -> dict[str, Group]:
                         task.groups.add(group)
         created[role] = group
     return created
+
+
+def network_collection(name: str) -> Collection:
+    """The network's own collection of images and documents, beside the first network's."""
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
 
 
 def own_network_only(objects_of: Callable[[Any], QuerySet], missing: str):

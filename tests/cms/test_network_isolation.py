@@ -798,3 +798,18 @@ def test_the_supervisors_register_is_kept_per_network(world):
     assert [(u.supervisor, u.email.recipients) for u in updates] == [
         (theirs, ["borculo@example.org"])
     ]
+
+
+def test_a_new_networks_editors_keep_images_in_their_own_collection(world):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Collection
+
+    editor_b = client_of(world["users"][("B", EDITORS)])
+    assert editor_b.get("/admin/images/").status_code == 200
+    collection = Collection.objects.get(name=world["sites"]["B"].site_name)
+    image = get_image_model().objects.create(
+        title="Portret Oost", file=get_test_image_file(), collection=collection
+    )
+    assert "Portret Oost" in editor_b.get("/admin/images/").content.decode()
+    assert editor_b.get(f"/admin/images/{image.pk}/").status_code == 200
