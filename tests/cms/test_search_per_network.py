@@ -50,7 +50,10 @@ def test_each_network_finds_only_its_own_pages(networks_with_pages):
 
 
 def test_the_start_of_a_word_stays_within_the_network(networks_with_pages):
-    assert found(EAST, "ooste") == ["Sedatie in het oosten"]
+    east = found(EAST, "ooste")
+    assert "Sedatie in het oosten" in east
+    # PostgreSQL's Dutch stemming also finds the east's home ("Netwerk Oost"): still its own.
+    assert set(east) <= {"Sedatie in het oosten", "Netwerk Oost"}
     assert found(None, "ooste") == []
 
 
