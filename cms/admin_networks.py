@@ -132,10 +132,11 @@ class AllNetworksHistoryView(SafeSpreadsheetExportMixin, LogEntriesView):
 
 def network_wide_admin_urls() -> list:
     """Admin screens that show all networks at once, taken before Wagtail's own."""
-    from cms import network_redirects
+    from cms import admin_network_pages, network_redirects
 
     return [
         *network_redirects.urls(),
+        *admin_network_pages.urls(),
         path(
             "admin/reports/site-history/",
             admin_auth.require_admin_access(AllNetworksHistoryView.as_view()),

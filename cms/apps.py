@@ -8,8 +8,9 @@ class CmsConfig(AppConfig):
     public_content = True
 
     def ready(self):
-        from cms import admin_refusals
+        from cms import admin_refusals, review_mail
         from cms.page_cache import connect_invalidation
 
         connect_invalidation()
         admin_refusals.install()
+        review_mail.install()

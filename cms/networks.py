@@ -81,6 +81,16 @@ def base_url(site: Site | None) -> str:
     return site.root_url.rstrip("/")
 
 
+def page_address(page: Page | None) -> str:
+    """A page's full address on its own network, for e-mails and print ("" for a page that
+    is not reachable). Not `page.url`: with more than one site it is already a full URL, on
+    the Site's address rather than the network's public one (base_url)."""
+    parts = page.get_url_parts() if page is not None else None
+    if parts is None:
+        return ""
+    return base_url(network_of_page(page)) + parts[2]
+
+
 def network_name(site: Site | None) -> str:
     if site is None:
         return ""
@@ -161,6 +171,25 @@ def network_collection(name: str) -> Collection:
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name=name).first()
     return existing or root.add_child(name=name)
+
+
+FIRST_NETWORK_COLLECTION = "Eerste netwerk"
+
+
+def collection_of(site: Site | None) -> Collection:
+    """A network's own collection of images and documents: the one its roles hold rights
+    on (the first network's was made by migration cms 0008 and keeps the name the site had
+    then, so it is found by its rights, not by name)."""
+    held = site and (
+        Collection.objects.filter(depth__gt=1, group_permissions__group__network_link__site=site)
+        .order_by("depth", "path")
+        .first()
+    )
+    return held or network_collection(network_name(site) or FIRST_NETWORK_COLLECTION)
+
+
+def first_network_collection() -> Collection:
+    return collection_of(default_network())
 
 
 def own_network_only(objects_of: Callable[[Any], QuerySet], missing: str):

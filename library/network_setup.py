@@ -2,9 +2,9 @@
 
 `manage.py create_network` calls this; the demo's second network (library.demo) too. Page
 builders are the demo's own (cms.demo, library.demo), so a new network starts with exactly
-the pages the first one started with. Shared nationally, so not made here: the standard
-e-mails (one set, library EmailTemplate has no site) and the workshop series (an alias of
-the first network's, curriculum.national)."""
+the pages the first one started with, and its own copy of the national standard e-mails.
+Shared nationally, so not copied: the workshop series (an alias of the first network's,
+curriculum.national)."""
 
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ def create_network(
     catalogue = ensure_catalogue(home)
     ensure_loan_form(catalogue)
     ensure_catalogue_link(home, catalogue)
-    ensure_email_templates()
+    ensure_email_templates(site)
     share_curriculum(home)
     return site
 

@@ -205,12 +205,11 @@ def make_loan_form(catalogue: Page):
     return form
 
 
-def make_email_templates():
-    from library.demo.emails import EMAILS
-    from library.models import EmailTemplate
+def make_email_templates(site=None):
+    """The national standard e-mails; with a site, also that network's own copy."""
+    from library.demo.network import ensure_email_templates
 
-    for kind, (subject, body) in EMAILS.items():
-        EmailTemplate.objects.get_or_create(kind=kind, defaults={"subject": subject, "body": body})
+    ensure_email_templates(site)
 
 
 def make_lending_catalogue(home: Page):

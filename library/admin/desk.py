@@ -410,19 +410,16 @@ def reflection_view(request, pk: int):
 
 def reminders_view(request):
     """The same as `manage.py send_reminders`: first shows what would go out."""
+    # The daily task covers every network; the button only the user's own.
+    sites = None if request.user.is_superuser else list(networks_for(request.user))
     if request.method == "POST":
-        run = send_reminders(user=request.user)
+        run = send_reminders(user=request.user, sites=sites)
         if run.digest_error or run.reflection_errors:
             messages.warning(request, run.summary())
         else:
             messages.success(request, run.summary())
         return redirect(reverse("library_loanrequest:reminders"))
-    run = send_reminders(dry_run=True)
-    # The daily job's run covers every network; the list shows the user's own requests only.
-    own = set(desk_requests(request.user).values_list("pk", flat=True))
-    run.overdue = [loan for loan in run.overdue if loan.pk in own]
-    run.reflections = [loan for loan in run.reflections if loan.pk in own]
-    run.appointments = [loan for loan in run.appointments if loan.pk in own]
+    run = send_reminders(dry_run=True, sites=sites)
     return TemplateResponse(request, "library/desk/reminders.html", {"run": run})
 
 

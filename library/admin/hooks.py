@@ -4,14 +4,12 @@ from wagtail.admin.menu import MenuItem as AdminOnlyMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms import networks
-from cms.exports import SafeSpreadsheetExportMixin
 from cms.networks import within_networks
 from cms.pdf import WARM_PDF_CACHE_HOOK
 from cms.search import EXTEND_SITE_SEARCH
+from library.admin.network_snippets import NetworkSnippetViewSet
 from library.admin.views import admission_incomplete, withdraw_expert
 from library.catalogue import print_material
 from library.models import (
@@ -87,11 +85,15 @@ def register_loan_desk():
     return loan_desk
 
 
-class EmailTemplateViewSet(SnippetViewSet):
+class EmailTemplateViewSet(NetworkSnippetViewSet):
+    # Each network's secretariat keeps its own texts; the national ones (no network) only a
+    # superuser sees and changes.
     model = EmailTemplate
     icon = "mail"
     menu_label = "Standaard-e-mails"
-    list_display = ["kind", "subject", "updated_at"]
+    list_display = ["kind", "network_label", "subject", "updated_at"]
+    list_filter = ["kind"]
+    missing = "Geen standaard-e-mail van jouw netwerk."
 
 
 register_snippet(EmailTemplateViewSet)
@@ -228,27 +230,9 @@ def offer_mail_log_action(actions):
     )
 
 
-def supervisors_of(user):
-    return within_networks(Supervisor.objects.all(), user)
-
-
-class SupervisorIndexView(SafeSpreadsheetExportMixin, snippet_views.IndexView):
-    def get_base_queryset(self):
-        return supervisors_of(self.request.user)
-
-
-class SupervisorCreateView(snippet_views.CreateView):
-    def get_form(self, *args, **kwargs):
-        form = super().get_form(*args, **kwargs)
-        # A supervisor belongs to the network of whoever adds it (the first of theirs).
-        form.instance.site = networks.networks_for(self.request.user).order_by("pk").first()
-        return form
-
-
-class SupervisorViewSet(SnippetViewSet):
+class SupervisorViewSet(NetworkSnippetViewSet):
     model = Supervisor
-    index_view_class = SupervisorIndexView
-    add_view_class = SupervisorCreateView
+    missing = "Geen opleider van jouw netwerk."
     icon = "group"
     menu_label = "Opleiders"
     list_display = ["name", "email", "organisation"]
@@ -256,13 +240,6 @@ class SupervisorViewSet(SnippetViewSet):
     # Searched with the database's icontains, as the loan desk (library/admin/desk.py):
     # Wagtail's index on SQLite cannot search a named field.
     search_backend_name = None
-
-    def get_urlpatterns(self):
-        patterns = super().get_urlpatterns()
-        only_own = networks.own_network_only(supervisors_of, "Geen opleider van jouw netwerk.")
-        for pattern in patterns:
-            pattern.callback = only_own(pattern.callback)
-        return patterns
 
 
 register_snippet(SupervisorViewSet)

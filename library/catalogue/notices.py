@@ -4,33 +4,44 @@ history; without a lead address in the settings, nothing is sent."""
 
 from __future__ import annotations
 
-from django.conf import settings
+from django.urls import reverse
+from wagtail.models import Page
 
 from cms import networks
 from library.models import EmailKind, LoanProcessSettings
-from library.process.mail import compose_and_send
+from library.process.mail import compose_and_send, network_of_owner
 
 
 def lead_address(owner=None) -> str:
     """The lead of the owner's network: a candidate's own, a cover's by its place in the
     tree (the first network's for anything else)."""
-    site = getattr(owner, "site", None) if owner is not None else None
-    if site is None and hasattr(owner, "get_site"):
-        site = owner.get_site()
-    site = site or networks.default_network()
+    site = network_of_owner(owner) or networks.default_network()
     return LoanProcessSettings.for_site(site).lead_email if site else ""
 
 
 def notify_lead(
-    owner, message: str, *, expert_name: str, book_title: str = "", url: str = "", user=None
+    owner,
+    message: str,
+    *,
+    expert_name: str,
+    book_title: str = "",
+    page: Page | None = None,
+    in_admin: bool = False,
+    user=None,
 ):
-    """Tell the lead what happened (`message`, one line, e.g. "boekenkaft geplaatst").
+    """Tell the lead what happened (`message`, one line, e.g. "boekenkaft geplaatst"), with a
+    link to the cover: its public page, or (`in_admin`) its editor, on the network's address.
 
     `owner` is the ExpertPage or Candidate whose history records the e-mail."""
     address = lead_address(owner)
     if not address:
         return None
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    if page is not None and in_admin:
+        link = networks.base_url(network_of_owner(owner)) + reverse(
+            "wagtailadmin_pages:edit", args=[page.pk]
+        )
+    else:
+        link = networks.page_address(page)
     return compose_and_send(
         owner,
         EmailKind.LEAD_NOTICE,
@@ -39,5 +50,5 @@ def notify_lead(
         bericht=message,
         naam_expert=expert_name,
         titel_boek=book_title or "(nog geen boekenkaft)",
-        link_boek=f"{base_url}{url}" if url else "",
+        link_boek=link,
     )

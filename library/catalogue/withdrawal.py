@@ -7,7 +7,6 @@ thank-you e-mail and the lead hears of it, both recorded in the expert's history
 from __future__ import annotations
 
 from django.db import transaction
-from django.urls import reverse
 
 from library.catalogue.notices import notify_lead
 from library.models import Availability, EmailKind, ExpertEvent, ExpertPage
@@ -60,6 +59,7 @@ def tell_lead(expert: ExpertPage, message: str, user=None) -> ExpertEvent | None
         message,
         expert_name=expert.expert_name,
         book_title=expert.title,
-        url=reverse("wagtailadmin_pages:edit", args=[expert.pk]),
+        page=expert,
+        in_admin=True,
         user=user,
     )

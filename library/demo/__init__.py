@@ -249,7 +249,7 @@ def load() -> None:
     for data in EXPERTS:
         ensure_expert(catalogue, data)
     ensure_loan_form(catalogue)
-    ensure_email_templates()
+    ensure_email_templates(home.get_site())
     demo_loans.load()
     ensure_demo_lead()
     ensure_catalogue_link(home, catalogue)

@@ -98,11 +98,22 @@ def ensure_loan_form(catalogue: ExpertIndexPage) -> LoanFormPage:
     return ensure_child_page(catalogue, LoanFormPage, "lenen", **LOAN_FORM)
 
 
-def ensure_email_templates() -> None:
-    """The standard e-mails: one national set (EmailTemplate has no site), shared by every
-    network; each mail fills in its own network's name and secretariat."""
+def ensure_email_templates(site: Site | None = None) -> None:
+    """The standard e-mails of a network (its secretariat edits them), copied from the
+    national set (no network: the starting point, kept by superusers), which is made first
+    from the texts written for this site."""
     for kind, (subject, body) in EMAILS.items():
-        EmailTemplate.objects.get_or_create(kind=kind, defaults={"subject": subject, "body": body})
+        EmailTemplate.objects.get_or_create(
+            kind=kind, site=None, defaults={"subject": subject, "body": body}
+        )
+    if site is None:
+        return
+    for national in EmailTemplate.objects.national():
+        EmailTemplate.objects.get_or_create(
+            kind=national.kind,
+            site=site,
+            defaults={"subject": national.subject, "body": national.body},
+        )
 
 
 def ensure_catalogue_link(home: HomePage, catalogue: ExpertIndexPage) -> None:

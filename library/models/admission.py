@@ -7,6 +7,8 @@ are per subtree, not per page type, so the rule lives in the covers' permission 
 
 from __future__ import annotations
 
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from wagtail.models import AbstractGroupApprovalTask
 from wagtail.models.pages import PagePermissionTester
@@ -73,6 +75,19 @@ class AdmissionTask(AbstractGroupApprovalTask):
             return True
         site = networks.network_of_page(obj)
         return site is not None and networks.networks_for(user).filter(pk=site.pk).exists()
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        # Wagtail's "awaiting your review" lists, and anything else asking: own network only.
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        from wagtail.models import Page
+
+        from cms import networks
+
+        own = networks.pages_within_networks(Page.objects.all(), user)
+        keys = own.annotate(key=Cast("pk", CharField())).values("key")
+        return states.filter(workflow_state__object_id__in=keys)
 
     def user_can_access_editor(self, obj, user):
         return self.works_for_network_of(obj, user) and super().user_can_access_editor(obj, user)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+from django.contrib.admin import display as admin_display
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.models import Site
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -100,35 +103,87 @@ def placeholder_help() -> str:
     return f"<p>Deze invulvelden kun je gebruiken in onderwerp en tekst:</p><ul>{items}</ul>"
 
 
+class EmailTemplateQuerySet(models.QuerySet):
+    def national(self) -> EmailTemplateQuerySet:
+        return self.filter(site__isnull=True)
+
+    def for_network(self, site: Site | None, kind: str) -> EmailTemplate | None:
+        """The network's own text of this kind, else the national text: a network that did
+        not write its own e-mail still sends one."""
+        found = self.filter(Q(site=site) | Q(site__isnull=True), kind=kind) if site else None
+        if found is None:
+            return self.national().filter(kind=kind).first()
+        # The network's own first: NULLs sort last on SQLite and PostgreSQL alike with this.
+        return found.order_by(models.F("site").asc(nulls_last=True)).first()
+
+
 class EmailTemplate(models.Model):
-    kind = models.CharField(
-        "Soort e-mail",
-        max_length=40,
-        choices=EmailKind.choices,
-        unique=True,
-        error_messages={"unique": "Voor deze soort e-mail bestaat al een tekst."},
+    """A standard e-mail. Each network has its own set (its secretariat edits it); the set
+    without a network is the national text: the starting point of a new network and the
+    fallback for a kind a network has no text of. Only a superuser changes it."""
+
+    kind = models.CharField("Soort e-mail", max_length=40, choices=EmailKind.choices)
+    site = models.ForeignKey(
+        Site,
+        verbose_name="Netwerk",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="email_templates",
+        help_text="Leeg: de landelijke tekst, voor elk netwerk zonder eigen tekst van deze soort.",
     )
     subject = models.CharField("Onderwerp", max_length=200)
     body = models.TextField("Tekst")
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = EmailTemplateQuerySet.as_manager()
+
     panels = [
         FieldPanel("kind"),
+        # Only a superuser chooses: blank is the national text. Anyone else's new text is
+        # their own network's (library.admin.network_snippets).
+        FieldPanel("site", permission="superuser"),
         FieldPanel("subject"),
         FieldPanel("body"),
         HelpPanel(content=placeholder_help()),
     ]
 
     class Meta:
-        ordering = ["kind"]
+        ordering = ["site", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "kind"],
+                name="one_email_per_kind_and_network",
+                violation_error_message="Dit netwerk heeft al een tekst voor deze soort e-mail.",
+            ),
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=Q(site__isnull=True),
+                name="one_national_email_per_kind",
+                violation_error_message="Er is al een landelijke tekst voor deze soort e-mail.",
+            ),
+        ]
         verbose_name = "Standaard-e-mail"
         verbose_name_plural = "Standaard-e-mails"
 
     def __str__(self) -> str:
         return self.get_kind_display()
 
+    @admin_display(description="Netwerk")
+    def network_label(self) -> str:
+        return (self.site.site_name or self.site.hostname) if self.site else "Landelijk"
+
     def clean(self) -> None:
         errors = {}
+        # Here and not only as a constraint: the form of a network's secretariat has no site
+        # field, so Django's constraint check skips it and a double would be a server error.
+        taken = EmailTemplate.objects.filter(kind=self.kind, site=self.site).exclude(pk=self.pk)
+        if self.kind and taken.exists():
+            errors["kind"] = (
+                "Er is al een tekst voor deze soort e-mail"
+                + (" in dit netwerk" if self.site_id else " (landelijk)")
+                + ". Pas die aan in plaats van een nieuwe te maken."
+            )
         for field in ("subject", "body"):
             unknown = unknown_placeholders(getattr(self, field) or "")
             if unknown:

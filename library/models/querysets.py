@@ -32,14 +32,17 @@ class ExpertPageQuerySet(PageQuerySet):
         today = today or timezone.localdate()
         return self.published().exclude(availability=Availability.ABSENT, absent_until__gte=today)
 
+    def offered_to(self, site: Site | None) -> ExpertPageQuerySet:
+        """Covers of this network's tree and those other networks lend out, whatever their
+        state (without a site: all)."""
+        return self if site is None else self.filter(offered_below(site.root_page.path))
+
     def on_offer_in(self, site: Site | None) -> ExpertPageQuerySet:
         """What a network's public side offers (catalogue, loan form, suggestions, booklet):
         its own published covers, and the published covers other networks lend out
         (`lend_to_other_networks`). Without a site (no Site at all) every published cover,
         as before there were networks."""
-        if site is None:
-            return self.published()
-        return self.on_offer_below(site.root_page.path)
+        return self.offered_to(site).published()
 
     def on_offer_below(self, root_path: str) -> ExpertPageQuerySet:
         """on_offer_in for the network whose home has this tree path (saves looking up the
@@ -50,10 +53,7 @@ class ExpertPageQuerySet(PageQuerySet):
         self, site: Site | None, today: datetime.date | None = None
     ) -> ExpertPageQuerySet:
         """On offer in this network and not away today."""
-        borrowable = self.borrowable(today)
-        if site is None:
-            return borrowable
-        return borrowable.filter(offered_below(site.root_page.path))
+        return self.offered_to(site).borrowable(today)
 
 
 def offered_below(root_path: str) -> Q:

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from cms import networks
 from library.models import EmailKind, LoanEvent, LoanRequest, LoanStatus
 from library.process.mail import (
     MissingEmailTemplate,
@@ -123,7 +124,7 @@ def description(loan: LoanRequest, for_resident: bool) -> str:
     """What the conversation is and how to prepare. Never a phone number: the two were
     introduced by e-mail and share their numbers themselves if they wish."""
     expert = loan.expert
-    links = site_values()
+    links = site_values(loan.site)
     lines = [
         f"Gesprek over ‘{expert.title}’ tussen {loan.name} (AIOS) en {expert.expert_name}.",
         f"Vorm van het gesprek: {expert.get_conversation_form_display()}.",
@@ -131,9 +132,9 @@ def description(loan: LoanRequest, for_resident: bool) -> str:
     if expert.preparation_assignment:
         lines.append(f"Voorbereidende opdracht voor de AIOS: {expert.preparation_assignment}")
     if for_resident:
-        base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        if expert.url:
-            lines.append(f"Het boek en de voorbereiding: {base_url}{expert.url}")
+        address = networks.page_address(expert)
+        if address:
+            lines.append(f"Het boek en de voorbereiding: {address}")
         lines.append(f"Mijn aanvraag: {request_link.link_for(loan)}")
     else:
         lines.append(f"Instructies voor experts: {links['link_instructies']}")

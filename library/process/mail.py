@@ -71,23 +71,27 @@ def site_values(site: Site | None = None) -> dict[str, str]:
     return {
         "contact_secretariaat": secretariat_address(site),
         "link_catalogus": f"{base_url}/expertbibliotheek/",
-        "link_instructies": f"{base_url}{instructions_path()}",
+        "link_instructies": instructions_address(site),
         "naam_trekker": lead_name or "trekker",
     }
 
 
-def instructions_path() -> str:
-    """The experts' instructions page of the demo's catalogue, else the catalogue itself: the
+def instructions_address(site: Site | None) -> str:
+    """The experts' instructions page of the network's catalogue, else its catalogue: the
     introduction e-mail always links somewhere that explains the conversation."""
-    page = Page.objects.live().public().filter(slug=INSTRUCTIONS_SLUG).first()
-    return page.url if page and page.url else "/expertbibliotheek/"
+    pages = Page.objects.live().public().filter(slug=INSTRUCTIONS_SLUG)
+    if site is not None:
+        pages = pages.descendant_of(site.root_page)
+    page = pages.first()
+    return networks.page_address(page) or f"{networks.base_url(site)}/expertbibliotheek/"
 
 
-def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]:
+def placeholder_values(
+    loan: LoanRequest | None, site: Site | None = None, **extra: str
+) -> dict[str, str]:
     if loan is None:
-        return {**site_values(), **extra}
+        return {**site_values(site), **extra}
     expert = loan.expert
-    base_url = networks.base_url(loan.site)
     values = {
         **site_values(loan.site),
         "naam_aios": loan.name,
@@ -104,7 +108,7 @@ def placeholder_values(loan: LoanRequest | None, **extra: str) -> dict[str, str]
         else "",
         "antwoord_voor": deadlines.dutch_date(deadlines.expert_answer_due(loan)),
         "contact_voor": deadlines.dutch_date(deadlines.contact_due(loan)),
-        "link_boek": f"{base_url}{expert.url}" if expert and expert.url else "",
+        "link_boek": networks.page_address(expert),
         "link_aanvraag": request_link.link_for(loan),
         "afspraak": dutch_moment(loan.appointment_at),
     }
@@ -132,18 +136,21 @@ def compose(
     kind: str,
     loan: LoanRequest | None = None,
     *,
+    site: Site | None = None,
     recipients: list[str] | None = None,
     **extra: str,
 ) -> ComposedEmail:
-    """Fill in the editors' standard e-mail of this kind, for a request or, with explicit
-    recipients and values, for a digest or a supervisor."""
-    template = EmailTemplate.objects.filter(kind=kind).first()
+    """Fill in the network's standard e-mail of this kind (its own text, else the national
+    one), for a request or, with explicit recipients and values, for a digest or a
+    supervisor. The network is the request's, else `site`, else the first network."""
+    site = loan.site if loan is not None else site or networks.default_network()
+    template = EmailTemplate.objects.for_network(site, kind)
     if template is None:
         raise MissingEmailTemplate(
             f"Er is nog geen standaard-e-mail ‘{EmailKind(kind).label}’. Maak die aan onder "
             "Expertbibliotheek → Standaard-e-mails."
         )
-    values = placeholder_values(loan, **extra)
+    values = placeholder_values(loan, site, **extra)
     recipients = recipients if recipients is not None else recipients_for(kind, loan)
     if loan is not None and set(recipients) != {loan.email}:
         # "Mijn aanvraag" lets its holder withdraw the request and fetch the certificate: it
@@ -156,6 +163,7 @@ def compose(
         # Django (BadHeaderError), and requests stored before line breaks were refused exist.
         subject=fill_placeholders(template.subject, values),
         body=fill_placeholders(template.body, values),
+        site=site,
     )
 
 
@@ -199,11 +207,11 @@ def record_unwritten(owner, kind: str, error: Exception, user=None, recipients: 
 
 
 def compose_and_send(owner, kind: str, loan: LoanRequest | None = None, *, user=None, **values):
-    """Fill in a standard e-mail and send it, recorded in `owner`'s history. A missing standard
-    e-mail is recorded as failed (to send once it is written) rather than stopping the step
-    that wanted it: an expert's answer, a withdrawal, a notice."""
+    """Fill in a standard e-mail of the owner's network and send it, recorded in `owner`'s
+    history. A missing standard e-mail is recorded as failed (to send once it is written)
+    rather than stopping the step that wanted it: an expert's answer, a withdrawal, a notice."""
     try:
-        email = compose(kind, loan, **values)
+        email = compose(kind, loan, site=network_of_owner(owner), **values)
     except MissingEmailTemplate as error:
         return record_unwritten(owner, kind, error, user)
     return send(owner, email, user)
@@ -372,16 +380,21 @@ def deliver_event(
     return "mislukt, later opnieuw"
 
 
+def network_of_owner(owner) -> Site | None:
+    """The network of a request, a candidate (their `site`) or an expert (their page's)."""
+    site = getattr(owner, "site", None)
+    if isinstance(site, Site):
+        return site
+    return networks.network_of_page(owner) if isinstance(owner, Page) else None
+
+
 def owner_site(event) -> Site | None:
     """The network a history line belongs to: its request's, its candidate's, or the site of
     its expert's page; None (the first network) when it has none."""
-    for name in ("request", "candidate"):
+    for name in ("request", "candidate", "expert"):
         owner = getattr(event, name, None)
         if owner is not None:
-            return owner.site
-    expert = getattr(event, "expert", None)
-    if expert is not None:
-        return networks.network_of_page(expert)
+            return network_of_owner(owner)
     return None
 
 

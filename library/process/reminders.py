@@ -6,14 +6,15 @@ button both call `send_reminders`; what went out is recorded, so nothing goes ou
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from cms import networks
 from library.models import (
     EmailKind,
     LoanEvent,
@@ -167,8 +168,9 @@ def remind_appointment(loan: LoanRequest, user=None) -> str:
     return "; ".join(f"{loan.name}: {event.error}" for event in failed)
 
 
-def digest_lines(overdue: list[LoanRequest]) -> str:
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+def digest_lines(overdue: list[LoanRequest], site: Site | None = None) -> str:
+    # The secretariat logs in on its own network's address (cookies are per host).
+    base_url = networks.base_url(site)
     lines = []
     for loan in overdue:
         what, day = deadlines.next_due(loan)
@@ -180,13 +182,23 @@ def digest_lines(overdue: list[LoanRequest]) -> str:
     return "\n".join(lines)
 
 
-def send_digest(overdue: list[LoanRequest], user=None) -> None:
+def per_network(loans: list[LoanRequest]) -> dict[Site, list[LoanRequest]]:
+    """The requests by the network they belong to, in the order of the networks."""
+    grouped: dict[Site, list[LoanRequest]] = {}
+    for loan in sorted(loans, key=lambda loan: (loan.site_id, loan.pk)):
+        grouped.setdefault(loan.site, []).append(loan)
+    return grouped
+
+
+def send_digest(overdue: list[LoanRequest], user=None, site: Site | None = None) -> None:
     """Claim the reminders and send one e-mail in one transaction: if the e-mail fails, the
-    claims roll back and the next run tries again."""
+    claims roll back and the next run tries again. One network's requests, to that network's
+    secretariat: residents' names never go to another network."""
     email = compose(
         EmailKind.OVERDUE_DIGEST,
-        recipients=[secretariat_address()],
-        overzicht=digest_lines(overdue),
+        site=site,
+        recipients=[secretariat_address(site)],
+        overzicht=digest_lines(overdue, site),
     )
     with transaction.atomic():
         ReminderSent.objects.bulk_create(
@@ -231,21 +243,36 @@ def remind_reflection(loan: LoanRequest, user=None) -> str:
 
 
 def send_reminders(
-    today: datetime.date | None = None, *, dry_run: bool = False, user=None
+    today: datetime.date | None = None,
+    *,
+    dry_run: bool = False,
+    user=None,
+    sites: Iterable[Site] | None = None,
 ) -> ReminderRun:
-    run = ReminderRun(dry_run=dry_run, overdue=new_overdue(today))
-    due_reflections = reflection_due(today)
-    due_appointments = appointments_due(today)
+    """Every network's reminders (the daily task and the command), or those of `sites` only
+    (the loan desk's button: a secretariat sends and sees its own network's)."""
+
+    def own(loans: list[LoanRequest]) -> list[LoanRequest]:
+        if sites is None:
+            return loans
+        site_ids = {site.pk for site in sites}
+        return [loan for loan in loans if loan.site_id in site_ids]
+
+    run = ReminderRun(dry_run=dry_run, overdue=own(new_overdue(today)))
+    due_reflections = own(reflection_due(today))
+    due_appointments = own(appointments_due(today))
     if dry_run:
         run.reflections = due_reflections
         run.appointments = due_appointments
         return run
-    if run.overdue:
+    errors = []
+    for site, overdue in per_network(run.overdue).items():
         try:
-            send_digest(run.overdue, user)
+            send_digest(overdue, user, site)
         except (DigestNotSent, MissingEmailTemplate, IntegrityError) as error:
-            run.digest_error = str(error)
-            run.overdue = []
+            errors.append(f"{networks.network_name(site)}: {error}")
+            run.overdue = [loan for loan in run.overdue if loan not in overdue]
+    run.digest_error = "; ".join(errors)
     for loan in due_appointments:
         error = remind_appointment(loan, user)
         if error:

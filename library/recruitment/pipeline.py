@@ -14,12 +14,11 @@ import importlib
 import json
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from cms import networks
 from cms.dates import dutch_date
 from cms.signed_links import SignedLink, gone, used
 from library.catalogue.notices import notify_lead
@@ -140,7 +139,12 @@ def invitation(candidate: Candidate) -> ComposedEmail:
     }
     if candidate.found_via == FoundVia.FOR_REQUEST and candidate.for_request is not None:
         values["leerdoel"] = candidate.for_request.learning_goals
-    return compose(INVITATIONS[candidate.found_via], recipients=[candidate.email], **values)
+    return compose(
+        INVITATIONS[candidate.found_via],
+        site=candidate.site,
+        recipients=[candidate.email],
+        **values,
+    )
 
 
 def invite(
@@ -234,7 +238,7 @@ def submit_cover(candidate: Candidate, cover: Cover, photo: bytes | None = None)
                 raise USED  # a second tab, a double click: nothing is saved twice
             if photo:
                 image = photos.save_photo(
-                    photo, f"Foto kandidaat-expert {locked.pk}", photo_collection()
+                    photo, f"Foto kandidaat-expert {locked.pk}", photo_collection(locked.site)
                 )
             page = draft_page(locked, cover, image, catalogue_of(locked.site))
             workflow = page.get_workflow()
@@ -254,7 +258,8 @@ def submit_cover(candidate: Candidate, cover: Cover, photo: bytes | None = None)
         "een kandidaat-expert heeft de boekenkaft ingestuurd (ter toetsing)",
         expert_name=page.expert_name,
         book_title=page.title,
-        url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        page=page,
+        in_admin=True,
     )
     return page
 
@@ -298,12 +303,12 @@ def free_slug(parent, title: str, fallback: str) -> str:
     return slug
 
 
-def photo_collection():
-    from wagtail.models import Collection
-
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=PHOTO_COLLECTION).first()
-    return existing or root.add_child(name=PHOTO_COLLECTION)
+def photo_collection(site):
+    """Candidates' photos, inside their network's own collection: that network's roles see
+    them (rights inherit downwards), no other network's do."""
+    parent = networks.collection_of(site)
+    existing = parent.get_children().filter(name=PHOTO_COLLECTION).first()
+    return existing or parent.add_child(name=PHOTO_COLLECTION)
 
 
 # --- the working group's decision (library.signals, on the workflow's end) -------------------
@@ -316,13 +321,13 @@ def candidate_in_admission(page) -> Candidate | None:
 
 
 def published_email(expert: ExpertPage) -> ComposedEmail:
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return compose(
         EmailKind.RECRUIT_PUBLISHED,
+        site=networks.network_of_page(expert),
         recipients=[expert.email] if expert.email else [],
         naam_expert=expert.expert_name,
         titel_boek=expert.title,
-        link_boek=f"{base_url}{expert.url}" if expert.url else "",
+        link_boek=networks.page_address(expert),
         link_boekenkaft=cover_link(expert),
     )
 
@@ -330,6 +335,7 @@ def published_email(expert: ExpertPage) -> ComposedEmail:
 def rejected_email(candidate: Candidate) -> ComposedEmail:
     return compose(
         EmailKind.RECRUIT_REJECTED,
+        site=candidate.site,
         recipients=[candidate.email],
         naam_kandidaat=candidate.name,
         onderwerp=candidate.topics,
@@ -347,7 +353,7 @@ def admit(candidate: Candidate, user=None) -> None:
         "een nieuwe expert is toegelaten en de boekenkaft is geplaatst",
         expert_name=expert.expert_name,
         book_title=expert.title,
-        url=expert.url or "",
+        page=expert,
         user=user,
     )
 
@@ -370,7 +376,7 @@ def cover_approved(expert: ExpertPage, user=None) -> None:
         message,
         expert_name=expert.expert_name,
         book_title=expert.title,
-        url=expert.url or "",
+        page=expert,
         user=user,
     )
 

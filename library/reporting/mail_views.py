@@ -80,19 +80,21 @@ def supervisor_update_view(request):
 
 @mail_supervisors_only
 def offer_mail_view(request):
-    default = offer_changes.default_since()
+    # A network's secretariat and lead mail their own supervisors, about their own offer.
+    sites = None if request.user.is_superuser else list(networks_for(request.user))
+    default = offer_changes.default_since(sites=sites)
     form = SinceForm(request.GET or None, initial={"since": default})
     since = form.cleaned_data["since"] if form.is_bound and form.is_valid() else default
-    changes = offer_changes.changes_since(since)
+    # The list on the page: the one network's offer, or every network's for a superuser
+    # (each supervisor's mail holds their own network's changes).
+    changes = offer_changes.changes_since(since, sites[0] if sites and len(sites) == 1 else None)
     try:
-        # A network's secretariat mails its own supervisors only.
-        networks = None if request.user.is_superuser else networks_for(request.user)
-        mails = offer_changes.mails_for(changes, networks)
+        mails = offer_changes.mails_for(since, sites)
     except MissingEmailTemplate as error:
         messages.error(request, str(error))
         return redirect(reverse("wagtailadmin_home"))
     if request.method == "POST":
-        sent, failed = offer_changes.send_mails(mails, changes, user=request.user)
+        sent, failed = offer_changes.send_mails(mails, user=request.user)
         report_results(request, sent, failed)
         if not changes:
             messages.warning(
@@ -107,7 +109,7 @@ def offer_mail_view(request):
         {
             "form": form,
             "since": since,
-            "last_sent": offer_changes.last_sent(),
+            "last_sent": offer_changes.last_sent(sites),
             "changes": changes,
             "mails": mails,
             "example": mails[0].email if mails else None,

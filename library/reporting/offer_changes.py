@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 
-from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
+from cms import networks
 from library.models import Availability, EmailKind, ExpertPage, Supervisor
 from library.process.mail import ComposedEmail, compose, deliver
 
@@ -39,6 +42,7 @@ class OfferChanges:
 class OfferMail:
     supervisor: Supervisor
     email: ComposedEmail
+    changes: OfferChanges
 
 
 def start_of(day: datetime.date) -> datetime.datetime:
@@ -53,20 +57,34 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def last_sent() -> datetime.date | None:
-    entry = ModelLogEntry.objects.filter(action=LOG_ACTION).order_by("-timestamp").first()
+def last_sent(sites: Iterable[Site] | None = None) -> datetime.date | None:
+    """When these networks' supervisors (None: any) last got the offer mail."""
+    entries = ModelLogEntry.objects.filter(action=LOG_ACTION)
+    if sites is not None:
+        register = Supervisor.objects.filter(site__in=sites).values_list("pk", flat=True)
+        entries = entries.filter(
+            content_type=ContentType.objects.get_for_model(Supervisor),
+            object_id__in=[str(pk) for pk in register],
+        )
+    entry = entries.order_by("-timestamp").first()
     return timezone.localdate(entry.timestamp) if entry else None
 
 
-def default_since(today: datetime.date | None = None) -> datetime.date:
-    """Where the previous offer mail left off, or half a year back when none was sent."""
+def default_since(
+    today: datetime.date | None = None, sites: Iterable[Site] | None = None
+) -> datetime.date:
+    """Where the networks' previous offer mail left off, or half a year back when none was
+    sent."""
     today = today or timezone.localdate()
-    return last_sent() or months_before(today, DEFAULT_MONTHS)
+    return last_sent(sites) or months_before(today, DEFAULT_MONTHS)
 
 
-def changes_since(since: datetime.date) -> OfferChanges:
+def changes_since(since: datetime.date, site: Site | None = None) -> OfferChanges:
+    """What changed in the offer of one network (its own covers and those lent to it), or
+    of every network without a site."""
     start = start_of(since)
-    added = ExpertPage.objects.published().filter(first_published_at__gte=start)
+    offered = ExpertPage.objects.offered_to(site)
+    added = offered.published().filter(first_published_at__gte=start)
     # When a cover left the site: withdraw() unpublishes it with a log entry. A cover that was
     # already offline when it was withdrawn left the offer at that earlier unpublish; one
     # first published and withdrawn in the same stretch was never news to a supervisor.
@@ -76,7 +94,7 @@ def changes_since(since: datetime.date) -> OfferChanges:
         .values("timestamp")[:1]
     )
     withdrawn = (
-        ExpertPage.objects.filter(availability=Availability.WITHDRAWN, first_published_at__lt=start)
+        offered.filter(availability=Availability.WITHDRAWN, first_published_at__lt=start)
         .annotate(left_at=Subquery(last_unpublished))
         .filter(left_at__gte=start)
     )
@@ -90,8 +108,9 @@ def changes_since(since: datetime.date) -> OfferChanges:
 def cover_line(cover: ExpertPage, with_link: bool) -> str:
     who = ", ".join(part for part in (cover.expert_name, cover.role) if part)
     line = f"- ‘{cover.title}’: {who}"
-    if with_link and cover.url:
-        line += f"\n  {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{cover.url}"
+    address = networks.page_address(cover) if with_link else ""
+    if address:
+        line += f"\n  {address}"
     return line
 
 
@@ -107,33 +126,38 @@ def changes_text(changes: OfferChanges) -> str:
     return "\n\n".join(parts)
 
 
-def mails_for(changes: OfferChanges, networks=None) -> list[OfferMail]:
-    """One mail per supervisor in the register (Snippets → Opleiders); none when nothing
-    changed. Raises MissingEmailTemplate when the standard e-mail is missing."""
-    if not changes:
-        return []
-    text = changes_text(changes)
-    return [
-        OfferMail(
-            supervisor,
-            compose(
-                EmailKind.OFFER_CHANGED,
-                recipients=[supervisor.email],
-                naam_opleider=supervisor.name,
-                wijzigingen=text,
-            ),
-        )
-        for supervisor in (
-            Supervisor.objects.all()
-            if networks is None
-            else Supervisor.objects.filter(site__in=networks)
-        )
-    ]
+def mails_for(since: datetime.date, sites: Iterable[Site] | None = None) -> list[OfferMail]:
+    """One mail per supervisor in the register (Snippets → Opleiders) of `sites` (None:
+    every network), each with the changes in their own network's offer and in their
+    network's standard e-mail; none for a network where nothing changed. Raises
+    MissingEmailTemplate when the standard e-mail is missing."""
+    register = Supervisor.objects.select_related("site").order_by("site_id", "name", "pk")
+    if sites is not None:
+        register = register.filter(site__in=sites)
+    mails = []
+    for site, supervisors in groupby(register, key=lambda supervisor: supervisor.site):
+        changes = changes_since(since, site)
+        if not changes:
+            continue
+        text = changes_text(changes)
+        mails += [
+            OfferMail(
+                supervisor,
+                compose(
+                    EmailKind.OFFER_CHANGED,
+                    site=site,
+                    recipients=[supervisor.email],
+                    naam_opleider=supervisor.name,
+                    wijzigingen=text,
+                ),
+                changes,
+            )
+            for supervisor in supervisors
+        ]
+    return mails
 
 
-def send_mails(
-    mails: list[OfferMail], changes: OfferChanges, user=None
-) -> tuple[list[str], list[str]]:
+def send_mails(mails: list[OfferMail], user=None) -> tuple[list[str], list[str]]:
     """Send each mail; returns the names sent to and the failures as text. Each sent mail is
     logged on its supervisor, which is where the next mail's period starts."""
     sent: list[str] = []
@@ -149,9 +173,9 @@ def send_mails(
             LOG_ACTION,
             user=user,
             data={
-                "since": changes.since.isoformat(),
-                "added": [cover.title for cover in changes.added],
-                "withdrawn": [cover.title for cover in changes.withdrawn],
+                "since": mail.changes.since.isoformat(),
+                "added": [cover.title for cover in mail.changes.added],
+                "withdrawn": [cover.title for cover in mail.changes.withdrawn],
             },
         )
     return sent, failed

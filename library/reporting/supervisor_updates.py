@@ -44,6 +44,7 @@ def updates_for(half_year: str, networks: statistics.Networks = None) -> list[Su
         if supervisor is not None:
             email = compose(
                 EmailKind.SUPERVISOR_UPDATE,
+                site=supervisor.site,
                 recipients=[supervisor.email],
                 naam_opleider=supervisor.name,
                 periode=statistics.half_year_label(half_year),

@@ -13,6 +13,7 @@ from cms.models import HomePage, NetworkGroup, SiteSettings
 from library.forms import NO_EXPERT
 from library.models import (
     BusinessCaseSettings,
+    EmailKind,
     EmailTemplate,
     ExpertIndexPage,
     LoanFormPage,
@@ -89,8 +90,13 @@ def test_the_command_makes_a_complete_network(client, first_home):
     assert groups[roles.SECRETARIAT].name == f"{roles.SECRETARIAT} · {NAME}"
     # The network's secretariat may route its own loan form, like the first network's.
     assert GroupPagePermission.objects.filter(group=groups[roles.SECRETARIAT], page=form).exists()
-    # The standard e-mails stay one national set.
-    assert EmailTemplate.objects.count() == len(EmailTemplate.objects.values("kind").distinct())
+    # Its own standard e-mails, copied from the national set, for its secretariat to adapt.
+    national = EmailTemplate.objects.national()
+    assert national.count() == len(EmailKind.values)
+    own = EmailTemplate.objects.filter(site=site)
+    assert sorted(own.values_list("kind", "subject")) == sorted(
+        national.values_list("kind", "subject")
+    )
 
     assert f"http://{HOST}/expertbibliotheek/lenen/" in output
     assert f"Secretariaat · {NAME}" in output

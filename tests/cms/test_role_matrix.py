@@ -45,7 +45,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from cms import roles
+from cms import networks, roles
 from cms.models import SiteSettings
 from library.recruitment import pipeline as recruitment
 from tests.factories import (
@@ -508,7 +508,7 @@ def site():
     draft.unpublish()
     catalogue = make_catalogue(home)
     loan_form = make_loan_form(catalogue)
-    make_email_templates()
+    make_email_templates(first_network())
     cover = make_expert(catalogue, "Hoop houden", expert_name="Bram Jansen")
     in_review = make_expert(catalogue, "Stilte verdragen", expert_name="Ruud Smit")
     in_review.unpublish()
@@ -540,16 +540,29 @@ def site():
         site=site.pk,
         process=first_network().pk,
         business_case=first_network().pk,
-        email_template=EmailTemplate.objects.first().pk,
+        # The network's own text: the national ones are the superuser's (see
+        # tests/library/test_email_templates_per_network.py).
+        email_template=EmailTemplate.objects.filter(site=first_network()).first().pk,
         supervisor=Supervisor.objects.create(name="Dr. P. Visser", email="p@example.org").pk,
         essence=essence.pk,
         competence_area=CompetenceArea.objects.get_or_create(
             slug="communiceren", defaults={"name": "Communiceren"}
         )[0].pk,
         work_method=make_work_method().pk,
-        image=get_image_model().objects.create(title="Portretfoto", file=png_file("p.png")).pk,
+        # The first network's files live in its own collection (migration cms 0008).
+        image=get_image_model()
+        .objects.create(
+            title="Portretfoto",
+            file=png_file("p.png"),
+            collection=networks.first_network_collection(),
+        )
+        .pk,
         document=get_document_model()
-        .objects.create(title="Handreiking", file=ContentFile(b"%PDF-1.4\n", name="h.pdf"))
+        .objects.create(
+            title="Handreiking",
+            file=ContentFile(b"%PDF-1.4\n", name="h.pdf"),
+            collection=networks.first_network_collection(),
+        )
         .pk,
         redirect=RedirectModel.objects.create(
             old_path="/oud", redirect_link="/", site=first_network()

@@ -99,9 +99,10 @@ def test_the_changes_as_text(offer, settings):
 
 
 def test_nothing_before_the_chosen_date_counts(offer):
-    changes = offer_changes.changes_since(timezone.localdate() + datetime.timedelta(days=1))
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    changes = offer_changes.changes_since(tomorrow)
     assert not changes and changes.added == [] and changes.withdrawn == []
-    assert offer_changes.mails_for(changes) == []
+    assert offer_changes.mails_for(tomorrow) == []
 
 
 def test_a_cover_new_and_gone_in_the_same_stretch_is_no_news(offer):

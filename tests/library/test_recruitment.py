@@ -14,7 +14,7 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
-from cms import roles
+from cms import networks, roles
 from library.models import (
     Candidate,
     CandidateStatus,
@@ -176,6 +176,9 @@ def test_candidate_goes_from_proposal_to_a_live_cover(
     # The photo: re-encoded, in the candidates' collection, on no live page before approval.
     photo = page.photo
     assert photo.collection.name == pipeline.PHOTO_COLLECTION
+    # ... inside the network's own collection: its roles see it, another network's do not.
+    assert photo.collection.get_parent() == networks.collection_of(first_network())
+    assert photo.collection.get_parent().depth == 2
     assert not ExpertPage.objects.live().filter(photo=photo).exists()
     assert photo.file.name.split("/")[-1] not in catalogue_html
     (lead_notice,) = mails_to(LEAD)

@@ -1,0 +1,44 @@
+"""Snippets that belong to one network (a `site` field): the supervisors register and the
+standard e-mails. Each user lists, opens and changes only their own networks' rows; another
+network's row answers 404 on every URL that names it (edit, delete, history, inspect), GET or
+POST. A row made by someone without the site field on the form goes to their own network."""
+
+from __future__ import annotations
+
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms import networks
+from cms.exports import SafeSpreadsheetExportMixin
+from cms.networks import within_networks
+
+
+class NetworkIndexView(SafeSpreadsheetExportMixin, snippet_views.IndexView):
+    def get_base_queryset(self):
+        return within_networks(super().get_base_queryset(), self.request.user)
+
+
+class NetworkCreateView(snippet_views.CreateView):
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        if "site" not in form.fields:
+            # Before validation, so the model's checks (one per network) see the network.
+            form.instance.site = networks.networks_for(self.request.user).order_by("pk").first()
+        return form
+
+
+class NetworkSnippetViewSet(SnippetViewSet):
+    index_view_class = NetworkIndexView
+    add_view_class = NetworkCreateView
+    # What a 404 says for another network's row (the same as for one that does not exist).
+    missing = "Niet gevonden in jouw netwerk."
+
+    def rows_of(self, user):
+        return within_networks(self.model.objects.all(), user)
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        only_own = networks.own_network_only(self.rows_of, self.missing)
+        for pattern in patterns:
+            pattern.callback = only_own(pattern.callback)
+        return patterns
