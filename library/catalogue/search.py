@@ -14,12 +14,13 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from taggit.models import Tag
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
 from cms import networks
 from cms.models import StandardPage
 from cms.search import clean_search_text, matching_page_ids, search_terms
 from curriculum.models import Essence
-from library.catalogue import criteria
+from library.catalogue import criteria, lending
 from library.models.experts import (
     COMPETENCE_AREAS,
     ConversationForm,
@@ -108,15 +109,17 @@ def published_books(catalogue: ExpertIndexPage) -> QuerySet[ExpertPage]:
     return ExpertPage.objects.on_offer_below(network_root_path(catalogue))
 
 
-def mark_origin(books, root_path: str) -> list[ExpertPage]:
+def mark_origin(books, root_path: str, borrower: Site | None = None) -> list[ExpertPage]:
     """A lent cover's card says where it comes from ("Uit: <network>") and links to the cover
-    on its own network's site, whose loan form and secretariat handle it."""
+    on its own network's site, whose loan form and secretariat handle it; the link says which
+    network it was found in (`borrower`, library.catalogue.lending)."""
     books = list(books)
     for book in books:
         book.origin = ""
         book.card_url = ""
         if lent_into(book, root_path):
-            book.origin, book.card_url = origin_of(book)
+            book.origin, address = origin_of(book)
+            book.card_url = lending.with_via(address, borrower)
     return books
 
 
@@ -214,7 +217,9 @@ def catalogue_context(catalogue: ExpertIndexPage, request: HttpRequest) -> dict:
     books = cards(filter_books(published, filters))
     paginator = Paginator(books, BOOKS_PER_PAGE)
     page = paginator.get_page(request.GET.get("pagina"))  # lenient: bad numbers → first/last
-    page.object_list = mark_origin(page.object_list, network_root_path(catalogue))
+    page.object_list = mark_origin(
+        page.object_list, network_root_path(catalogue), catalogue.get_site()
+    )
     params = filters.as_params()
     return {
         "filters": filters,

@@ -29,6 +29,7 @@ from cms.dates import dutch_date
 from cms.models.site_settings import ROUTE_PERSONAL_DATA
 from cms.panels import PermissionInlinePanel, RestrictedFieldsPageForm
 from cms.preview import FramedPreviewMixin, frameable_by_admin
+from library.catalogue import lending
 from library.catalogue.suggestions import may_suggest, suggest_books
 from library.forms import CORE_FIELDS, MAX_PAGE_ID, NO_EXPERT, CoreLoanFields
 from library.models.experts import CompetenceArea, ExpertPage
@@ -256,7 +257,7 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
             if form.is_valid():
                 from library.process import loans  # a route may call the service it serves
 
-                submission = loans.submit_form(self, form)
+                submission = loans.submit_form(self, form, found_via=request.POST.get("via"))
                 # A new session key: a session id planted in this browser beforehand names
                 # nothing. Without an account the cookie ends when the browser closes.
                 request.session.cycle_key()
@@ -280,6 +281,11 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
             suggestions = []
         context = self.get_context(request)
         context.update(form=form, book_notice=notice, suggestions=suggestions)
+        # A lent cover found in another network's catalogue (library.catalogue.lending):
+        # kept through the form, checked again when it is sent.
+        via = (request.POST if request.method == "POST" else request.GET).get("via", "")
+        if lending.via_site(via) is not None:
+            context["via"] = via
         return TemplateResponse(request, self.get_template(request), context)
 
     def thanks_redirect(self, request) -> HttpResponseRedirect:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from cms import networks
 from cms.models import SiteSettings
+from library.catalogue import lending
 from library.forms import RESIDENT_FIELDS
 from library.models import ExpertPage, LoanFormPage
 from library.models.emails import EmailKind
@@ -246,9 +247,11 @@ def register(*, expert: ExpertPage | None, submission=None, **fields) -> LoanReq
     return loan
 
 
-def submit_form(page, form) -> LoanFormSubmission:
+def submit_form(page, form, found_via: str | None = None) -> LoanFormSubmission:
     """A valid loan form (LoanFormPage.serve): its answers, one request in the register, then
     the form's notification to the secretariat, when the page has an address for it.
+    `found_via`: the signed network whose catalogue the lent cover was found in
+    (library.catalogue.lending); the request then counts for that network too.
 
     The notification is written into the request's history, and queued for the mail worker,
     in the same transaction: the worker sees the task only with its line, and a worker killed
@@ -265,7 +268,7 @@ def submit_form(page, form) -> LoanFormSubmission:
             # The expert's network owns the request (LoanRequest.save); without a book, the
             # network whose form was used.
             site=networks.network_of_page(expert) if expert else form_network,
-            requested_on=form_network,
+            requested_on=lending.borrowing_network(expert, found_via) or form_network,
             **{name: data[name] for name in RESIDENT_FIELDS},
         )
         loan.competence_areas.set(form.chosen_areas())

@@ -3,6 +3,10 @@ another network's catalogue, search, loan form and booklet with its origin; a re
 belongs to the owning network and its notification goes to that network's secretariat. A cover
 that is not lent out never shows on another network."""
 
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from django.core import mail
 from wagtail.models import Site
@@ -12,6 +16,7 @@ from cms.models import SiteSettings
 from library.catalogue import print_material
 from library.forms import NO_EXPERT
 from library.models import ExpertPage, LoanFormPage, LoanRequest
+from library.reporting import statistics
 from tests.curriculum.pdf_text import pdf_pages
 from tests.factories import (
     make_catalogue,
@@ -86,9 +91,10 @@ def test_another_networks_catalogue_shows_only_lent_covers_with_their_origin(cli
     page = east_get(client, CATALOGUE_URL).content.decode()
     assert "Oosterse rust" in page
     assert "Rouw op afstand" in page and "Uit: Netwerk West" in page
-    # The card leads to the cover on its own network's site, which handles the loan.
+    # The card leads to the cover on its own network's site, which handles the loan, and
+    # says where it was found (library.catalogue.lending).
     cover_url = f"{networks.base_url(two_networks['west'])}/expertbibliotheek/rouw-op-afstand/"
-    assert f'href="{cover_url}"' in page
+    assert f'href="{cover_url}?via=' in page
     assert "Sedatie thuis" not in page
     # The expert's private details stay with the own network.
     for private in ("lotte.prive@example.org", "06-2222 9999", "wim.prive@example.org"):
@@ -175,6 +181,50 @@ def test_a_request_on_the_own_form_is_requested_there(client, two_networks):
     loan = LoanRequest.objects.get()
     assert loan.site == loan.requested_on == two_networks["west"]
     assert [message.to for message in mail.outbox] == [["formulier-west@example.org"]]
+
+
+def card_link(client, title: str) -> str:
+    """The address the east catalogue's card of `title` links to."""
+    page = east_get(client, CATALOGUE_URL).content.decode()
+    match = re.search(r'<a href="([^"]+)">' + re.escape(title) + "</a>", page)
+    assert match, title
+    return html.unescape(match.group(1))
+
+
+def test_a_request_after_clicking_through_counts_for_both_networks(client, two_networks):
+    """The resident of the east finds a lent cover in the east catalogue, reads it on the
+    west site and borrows it there: the west handles it, and the east's reports count it."""
+    west, east = two_networks["west"], two_networks["east"]
+    address = urlsplit(card_link(client, "Rouw op afstand"))
+    via = parse_qs(address.query)["via"][0]
+    cover = client.get(address.path, {"via": via})  # on the west's own host
+    assert cover.status_code == 200
+    button = re.search(r'class="button" href="([^"]+)">Leen deze expert', cover.content.decode())
+    form_url = html.unescape(button.group(1))
+    assert f"via={via}" in form_url
+    form_page = client.get(form_url).content.decode()
+    assert f'name="via" value="{via}"' in form_page
+    client.post(FORM_URL, form_data(two_networks["lent"].pk, via=via))
+    loan = LoanRequest.objects.get()
+    assert (loan.site, loan.requested_on) == (west, east)
+    requests = LoanRequest.objects.all()
+    for network in (west, east):
+        assert list(statistics.counted_for(requests, [network])) == [loan]
+    # The west handles it: its own form's recipients are told, as for its own residents.
+    assert [message.to for message in mail.outbox] == [["formulier-west@example.org"]]
+
+
+def test_a_forged_or_misplaced_via_counts_for_the_form_used(client, two_networks):
+    west = two_networks["west"]
+    via = parse_qs(urlsplit(card_link(client, "Rouw op afstand")).query)["via"][0]
+    forged = via[:-2] + ("AA" if not via.endswith("AA") else "BB")
+    client.post(FORM_URL, form_data(two_networks["lent"].pk, via=forged))
+    # A cover that is not lent out was never found in another network.
+    client.post(FORM_URL, form_data(two_networks["own_only"].pk, via=via, email="k@example.org"))
+    assert set(LoanRequest.objects.values_list("site", "requested_on")) == {(west.pk, west.pk)}
+    assert LoanRequest.objects.count() == 2
+    page = client.get(FORM_URL, {"via": forged}).content.decode()
+    assert 'name="via"' not in page
 
 
 def test_suggestions_offer_only_what_the_network_offers(client, two_networks):
