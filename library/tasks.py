@@ -26,7 +26,7 @@ from django_tasks import task, task_backends
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.backend import DatabaseBackend
 
-from library.process.mail import reclaim_stale_deliveries
+from library.process.mail import close_lost, lost_tasks, reclaim_stale_deliveries
 from library.process.reminders import send_reminders
 from library.process.retention import purge_personal_data
 
@@ -74,12 +74,25 @@ def plan_reclaim(now: datetime.datetime | None = None) -> datetime.datetime | No
     return at
 
 
+# A PDF render takes seconds, all trainer material a few minutes; one RUNNING for an hour lost
+# its worker. Nothing to redo (the next download renders what is missing), but its row would
+# say RUNNING for ever in the task table.
+RENDER_LOST_AFTER = datetime.timedelta(hours=1)
+
+
+def close_lost_renders(now: datetime.datetime | None = None) -> int:
+    rows = lost_tasks(RENDER_LOST_AFTER, now, backend_name="pdf").values_list("pk", flat=True)
+    return sum(close_lost(pk) for pk in list(rows))
+
+
 @task(backend="mail")
 def reclaim_deliveries() -> str:
     """The sweep, then the next one (planned first: a worker killed during this run must not
     end the chain)."""
     plan_reclaim()
-    return f"Opnieuw in de wachtrij: {reclaim_stale_deliveries()} e-mails."
+    renders = close_lost_renders()
+    emails = reclaim_stale_deliveries()
+    return f"Opnieuw in de wachtrij: {emails} e-mails; {renders} PDF-taken gesloten."
 
 
 def plan_daily_upkeep(now: datetime.datetime | None = None) -> datetime.datetime | None:

@@ -409,6 +409,31 @@ class WorkerLost(RuntimeError):
     """Recorded on the queue's row of a task whose worker stopped while running it."""
 
 
+def lost_tasks(after: datetime.timedelta, now: datetime.datetime | None = None, **filters):
+    """Queue rows RUNNING for longer than `after`: their worker is gone (django-tasks-db 0.13
+    has no heartbeat, so a killed worker's task stays RUNNING for ever)."""
+    from django_tasks_db.models import DBTaskResult  # a model: not at import time
+
+    return DBTaskResult.objects.filter(
+        status="RUNNING", started_at__lt=(now or timezone.now()) - after, **filters
+    )
+
+
+def close_lost(row_pk) -> bool:
+    """Close a lost task's row as failed. Conditional: a worker that was only slow and
+    finishes now keeps its result (False)."""
+    from django_tasks_db.models import DBTaskResult
+
+    return bool(
+        DBTaskResult.objects.filter(pk=row_pk, status="RUNNING").update(
+            status="FAILED",
+            finished_at=timezone.now(),
+            exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
+            traceback="De worker stopte terwijl deze taak liep.",
+        )
+    )
+
+
 def reclaim_stale_deliveries(now: datetime.datetime | None = None) -> int:
     """Queue again the e-mails whose worker died while sending them: django-tasks-db leaves
     such a task RUNNING for ever and its history line reads "interrupted". Returns how many
@@ -417,26 +442,13 @@ def reclaim_stale_deliveries(now: datetime.datetime | None = None) -> int:
     The line goes back to waiting for the same attempt (the mail server did not refuse it),
     so the conditional claim in `deliver_event` still lets exactly one task send it; the old
     row is closed as failed, so the next sweep does not find it again."""
-    from django_tasks_db.models import DBTaskResult  # a model: not at import time
-
-    stale = DBTaskResult.objects.filter(
-        task_path=deliver_event.module_path,
-        status="RUNNING",
-        started_at__lt=(now or timezone.now()) - RECLAIM_AFTER,
-    )
+    stale = lost_tasks(RECLAIM_AFTER, now, task_path=deliver_event.module_path)
     queued = 0
     for row in stale.iterator():
         label, pk, attempt, *rest = row.args_kwargs["args"]
         attachments = rest[0] if rest else []
         with transaction.atomic():
-            # Conditional: a worker that was only slow and finishes now keeps its result.
-            closed = DBTaskResult.objects.filter(pk=row.pk, status="RUNNING").update(
-                status="FAILED",
-                finished_at=timezone.now(),
-                exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
-                traceback="De worker stopte terwijl deze taak liep.",
-            )
-            if not closed:
+            if not close_lost(row.pk):
                 continue
             model = apps.get_model(label)
             waiting = model.objects.filter(pk=pk, kind=model.Kind.EMAIL_FAILED, error=INTERRUPTED)

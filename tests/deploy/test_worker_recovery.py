@@ -158,3 +158,23 @@ def test_reply_to_is_the_secretariat_of_the_lines_network(queue, db):
     (message,) = mail.outbox
     assert message.reply_to == ["secretariaat@oost.example.test"]
     assert message.extra_headers["Message-ID"].startswith("<library.loanevent.")
+
+
+def test_a_killed_pdf_workers_task_is_closed_after_an_hour(queue, db, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {**DATABASE_QUEUE, "pdf": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from library.catalogue.print_material import regenerate_print_material
+    from library.tasks import close_lost_renders
+
+    regenerate_print_material.enqueue(1, None)
+    row = DBTaskResult.objects.get(backend_name="pdf")
+    row.claim("gedode-pdf-worker")
+    started = timezone.now() - datetime.timedelta(minutes=50)
+    DBTaskResult.objects.filter(pk=row.pk).update(started_at=started)
+    assert close_lost_renders() == 0  # a long render is still running
+    DBTaskResult.objects.filter(pk=row.pk).update(started_at=started - datetime.timedelta(hours=1))
+    assert close_lost_renders() == 1
+    row.refresh_from_db()
+    assert row.status == "FAILED" and "worker stopte" in row.traceback
+    assert close_lost_renders() == 0
