@@ -98,11 +98,12 @@ def create_network(
     BusinessCaseSettings.for_site(site)
     if demo:
         ensure_demo_lead(site, DEMO_LEAD)
+    # The workshops before the catalogue: the menu then reads as the first network's.
+    share_curriculum(home)
     catalogue = ensure_catalogue(home)
     ensure_loan_form(catalogue)
     ensure_catalogue_link(home, catalogue)
     ensure_email_templates(site)
-    share_curriculum(home)
     return site
 
 

@@ -93,6 +93,7 @@ class EmailTemplateViewSet(NetworkSnippetViewSet):
     menu_label = "Standaard-e-mails"
     list_display = ["kind", "network_label", "subject", "updated_at"]
     list_filter = ["kind"]
+    list_per_page = 50
     missing = "Geen standaard-e-mail van jouw netwerk."
 
 

@@ -4,7 +4,8 @@ carries the borrowing network along (`via`), to the cover's loan button and the 
 so the request counts in the reports of both networks (statistics.counted_for).
 
 `via` is signed so that a request cannot be counted for a network by editing an address;
-it names a network, nothing personal, and grants nothing, so it does not expire."""
+it names a network, nothing personal, and grants nothing, so it does not expire (and, without a
+timestamp, a card's link stays the same from one visit to the next)."""
 
 from __future__ import annotations
 
@@ -14,18 +15,21 @@ from wagtail.models import Site
 SALT = "library.lent-via"
 
 
+SIGNER = signing.Signer(salt=SALT)
+
+
 def via_token(site: Site) -> str:
-    return signing.dumps(site.pk, salt=SALT)
+    return SIGNER.sign(str(site.pk))
 
 
 def via_site(token: str | None) -> Site | None:
     if not token:
         return None
     try:
-        pk = signing.loads(token, salt=SALT)
+        pk = SIGNER.unsign(token)
     except signing.BadSignature:
         return None
-    return Site.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    return Site.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
 
 
 def with_via(url: str, site: Site | None) -> str:
@@ -42,3 +46,23 @@ def borrowing_network(expert, token: str | None) -> Site | None:
         return None
     owner = expert.get_site()
     return site if owner is None or owner.pk != site.pk else None
+
+
+def found_in(borrower: Site | None, owner: Site | None) -> dict[str, str] | None:
+    """What the cover, the loan form and the thank-you page tell a resident who came from
+    another network's catalogue: whose site this is, who handles the request, and the way
+    back to their own catalogue."""
+    if borrower is None or owner is None or borrower.pk == owner.pk:
+        return None
+    from django.apps import apps
+
+    from cms import networks
+
+    # By name, not by import: the cover and the loan form (library.models) call this module.
+    catalogues = apps.get_model("library", "ExpertIndexPage").objects.live()
+    catalogue = catalogues.descendant_of(borrower.root_page).first()
+    return {
+        "borrower": networks.network_name(borrower),
+        "owner": networks.network_name(owner),
+        "back_url": networks.page_address(catalogue) or networks.base_url(borrower) + "/",
+    }

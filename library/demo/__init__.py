@@ -233,13 +233,18 @@ def ensure_second_network() -> Site | None:
         site.save()
     catalogue = ExpertIndexPage.objects.child_of(site.root_page).first()
     for data in SECOND_NETWORK_EXPERTS:
-        expert = ensure_expert(catalogue, data)
-        # The field comes with sharing experts between networks (issue 20).
-        lend = data["lend_to_other_networks"] and hasattr(expert, "lend_to_other_networks")
-        if lend and not expert.lend_to_other_networks:
-            expert.lend_to_other_networks = True
-            expert.save_revision().publish()
+        ensure_lent(ensure_expert(catalogue, data), data)
     return site
+
+
+def ensure_lent(expert: ExpertPage, data: dict) -> None:
+    """Lend the cover to the other networks when its example says so (both demo networks lend
+    one, so each catalogue shows a card from the other)."""
+    # The field comes with sharing experts between networks (issue 20).
+    lend = data.get("lend_to_other_networks") and hasattr(expert, "lend_to_other_networks")
+    if lend and not expert.lend_to_other_networks:
+        expert.lend_to_other_networks = True
+        expert.save_revision().publish()
 
 
 @transaction.atomic
@@ -247,7 +252,7 @@ def load() -> None:
     home = first_network_home()
     catalogue = ensure_catalogue(home)
     for data in EXPERTS:
-        ensure_expert(catalogue, data)
+        ensure_lent(ensure_expert(catalogue, data), data)
     ensure_loan_form(catalogue)
     ensure_email_templates(home.get_site())
     demo_loans.load()

@@ -531,6 +531,8 @@ EXPERTS = [
             "prof_contribution",
             "prof_communication",
         ],
+        # Lent to the other networks (issue 20): an ethicist talks as well by video.
+        "lend_to_other_networks": True,
     },
     {
         "title": "Een patiënt vraagt om euthanasie: wat nu?",

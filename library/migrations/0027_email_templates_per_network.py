@@ -115,5 +115,10 @@ class Migration(migrations.Migration):
                 violation_error_message="Er is al een landelijke tekst voor deze soort e-mail.",
             ),
         ),
+        migrations.AlterField(
+            model_name="emailtemplate",
+            name="updated_at",
+            field=models.DateTimeField(auto_now=True, verbose_name="Laatst gewijzigd"),
+        ),
         migrations.RunPython(copy_for_networks, migrations.RunPython.noop),
     ]

@@ -8,6 +8,7 @@ from django.contrib.admin import display as admin_display
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.models import Site
 
@@ -117,6 +118,32 @@ class EmailTemplateQuerySet(models.QuerySet):
         return found.order_by(models.F("site").asc(nulls_last=True)).first()
 
 
+class EmailTemplateForm(WagtailAdminModelForm):
+    """The kind of a text is what the process looks it up by: it is chosen once, among the
+    kinds the network has no text of yet, and then stays."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kind = self.fields.get("kind")
+        if kind is None:
+            return
+        if self.instance.pk:
+            kind.disabled = True
+            return
+        user = kwargs.get("for_user")
+        if user is None or user.is_superuser:
+            return
+        from cms import networks
+
+        site = networks.networks_for(user).order_by("pk").first()
+        taken = set(EmailTemplate.objects.filter(site=site).values_list("kind", flat=True))
+        kind.choices = [(value, label) for value, label in kind.choices if value not in taken]
+        if len(kind.choices) <= 1:  # only the empty choice
+            kind.help_text = (
+                "Je netwerk heeft al een tekst voor elke soort e-mail: pas een bestaande aan."
+            )
+
+
 class EmailTemplate(models.Model):
     """A standard e-mail. Each network has its own set (its secretariat edits it); the set
     without a network is the national text: the starting point of a new network and the
@@ -134,9 +161,10 @@ class EmailTemplate(models.Model):
     )
     subject = models.CharField("Onderwerp", max_length=200)
     body = models.TextField("Tekst")
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("Laatst gewijzigd", auto_now=True)
 
     objects = EmailTemplateQuerySet.as_manager()
+    base_form_class = EmailTemplateForm
 
     panels = [
         FieldPanel("kind"),
@@ -167,7 +195,8 @@ class EmailTemplate(models.Model):
         verbose_name_plural = "Standaard-e-mails"
 
     def __str__(self) -> str:
-        return self.get_kind_display()
+        # The network in the editor's heading: whose residents get this text.
+        return f"{self.get_kind_display()} ({self.network_label()})"
 
     @admin_display(description="Netwerk")
     def network_label(self) -> str:

@@ -330,9 +330,14 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
 
         # Come from another network's catalogue (a lent cover): the loan button says so, and
         # the request counts for that network too.
-        found_in = lending.borrowing_network(self, request.GET.get("via"))
-        loan_url = lending.with_via(self.loan_url, found_in)
-        return self.render(request, context_overrides={"loan_url": loan_url})
+        borrower = lending.borrowing_network(self, request.GET.get("via"))
+        return self.render(
+            request,
+            context_overrides={
+                "loan_url": lending.with_via(self.loan_url, borrower),
+                "found_in": lending.found_in(borrower, self.get_site()),
+            },
+        )
 
     @re_path(r"^boekenkaft\.pdf/?$", name="cover_pdf")
     def cover_pdf(self, request):

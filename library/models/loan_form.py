@@ -284,8 +284,10 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
         # A lent cover found in another network's catalogue (library.catalogue.lending):
         # kept through the form, checked again when it is sent.
         via = (request.POST if request.method == "POST" else request.GET).get("via", "")
-        if lending.via_site(via) is not None:
+        borrower = lending.via_site(via)
+        if borrower is not None:
             context["via"] = via
+            context["found_in"] = lending.found_in(borrower, self.get_site())
         return TemplateResponse(request, self.get_template(request), context)
 
     def thanks_redirect(self, request) -> HttpResponseRedirect:
@@ -322,6 +324,9 @@ class LoanFormPage(FramedPreviewMixin, RoutablePageMixin, AbstractEmailForm):
                     handling_network=networks.network_name(loan.site),
                     handling_secretariat=SiteSettings.for_site(loan.site).secretariat_email,
                 )
+            elif loan.requested_on_id not in (None, loan.site_id):
+                # Found in another network's catalogue and borrowed here: the way back.
+                response.context_data["found_in"] = lending.found_in(loan.requested_on, loan.site)
             response.context_data.update(
                 loan=loan,
                 my_request_token=request_link.token_for(loan),

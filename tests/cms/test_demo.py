@@ -95,6 +95,9 @@ def test_load_demo_makes_two_networks_on_this_machine(client, settings):
     for expert in SECOND_NETWORK_EXPERTS:
         assert expert["title"] in listing
     assert "Wanneer begin je over het levenseinde?" not in listing  # the first's own expert
+    # ... and the one the first network lends out, with its origin.
+    assert "Moet alles wat kan? Ethische vragen rond het levenseinde" in listing
+    assert f"Uit: {first.site_name}" in listing
     assert LoanFormPage.objects.child_of(catalogue).live().exists()
     lent = ExpertPage.objects.child_of(catalogue).get(title=SECOND_NETWORK_EXPERTS[0]["title"])
     if hasattr(lent, "lend_to_other_networks"):

@@ -159,15 +159,43 @@ def test_a_new_text_goes_to_the_own_network_whatever_the_post_says(two):
     assert made.site == two["west"]
 
 
-def test_a_second_text_of_the_same_kind_is_refused_in_dutch(two):
+def test_a_second_text_of_the_same_kind_is_not_offered_and_refused(two):
+    EmailTemplate.objects.filter(site=two["west"], kind=EmailKind.SEARCHING).delete()
     west = secretariat(two["west"], "sec-west")
+    offered = dict(west.get(f"{LIST_URL}add/").context["form"].fields["kind"].choices)
+    assert "searching" in offered and "receipt" not in offered
     before = EmailTemplate.objects.count()
     response = west.post(
         f"{LIST_URL}add/", {"kind": "receipt", "subject": "Dubbel", "body": "Dubbel"}
     )
     assert response.status_code == 200
-    assert "Er is al een tekst voor deze soort e-mail in dit netwerk" in response.content.decode()
+    assert "Selecteer een geldige keuze" in response.content.decode()
     assert EmailTemplate.objects.count() == before
+
+
+def test_a_texts_kind_stays_what_it_is(two):
+    west_receipt = EmailTemplate.objects.get(site=two["west"], kind=EmailKind.RECEIPT)
+    west = secretariat(two["west"], "sec-west")
+    edit = west.get(f"{LIST_URL}edit/{west_receipt.pk}/")
+    assert edit.context["form"].fields["kind"].disabled
+    # The heading names the network whose residents get the text.
+    assert "Ontvangstbevestiging (aan AIOS) (Netwerk West)" in edit.content.decode()
+    west.post(
+        f"{LIST_URL}edit/{west_receipt.pk}/",
+        {"kind": "searching", "subject": "Ontvangen", "body": "Dank je"},
+    )
+    west_receipt.refresh_from_db()
+    assert (west_receipt.kind, west_receipt.subject) == ("receipt", "Ontvangen")
+
+
+def test_a_one_network_listing_names_its_network_once(two):
+    listing = secretariat(two["west"], "sec-west").get(LIST_URL)
+    names = [column.name for column in listing.context["view"].columns]
+    assert "network_label" not in names and "subject" in names
+    assert "Netwerk West" in listing.content.decode()  # in the heading
+    assert "network_label" in [
+        column.name for column in superuser().get(LIST_URL).context["view"].columns
+    ]
 
 
 def test_a_superuser_keeps_the_national_texts(two):

@@ -95,6 +95,9 @@ def test_another_networks_catalogue_shows_only_lent_covers_with_their_origin(cli
     # says where it was found (library.catalogue.lending).
     cover_url = f"{networks.base_url(two_networks['west'])}/expertbibliotheek/rouw-op-afstand/"
     assert f'href="{cover_url}?via=' in page
+    assert "Je leent via de website van dat netwerk." in page
+    # The same link on every visit (no timestamp in it).
+    assert page == east_get(client, CATALOGUE_URL).content.decode()
     assert "Sedatie thuis" not in page
     # The expert's private details stay with the own network.
     for private in ("lotte.prive@example.org", "06-2222 9999", "wim.prive@example.org"):
@@ -199,12 +202,20 @@ def test_a_request_after_clicking_through_counts_for_both_networks(client, two_n
     via = parse_qs(address.query)["via"][0]
     cover = client.get(address.path, {"via": via})  # on the west's own host
     assert cover.status_code == 200
+    # Whose site this is, who handles the request, and the way back.
+    notice = "Je bent nu op de website van <b>Netwerk West</b>"
+    back = (
+        f'href="http://{EAST}/expertbibliotheek/">Terug naar de expertbibliotheek van Netwerk Oost'
+    )
+    assert notice in cover.content.decode() and back in cover.content.decode()
     button = re.search(r'class="button" href="([^"]+)">Leen deze expert', cover.content.decode())
     form_url = html.unescape(button.group(1))
     assert f"via={via}" in form_url
     form_page = client.get(form_url).content.decode()
     assert f'name="via" value="{via}"' in form_page
-    client.post(FORM_URL, form_data(two_networks["lent"].pk, via=via))
+    assert notice in form_page and back in form_page
+    thanks = client.post(FORM_URL, form_data(two_networks["lent"].pk, via=via), follow=True)
+    assert notice in thanks.content.decode() and back in thanks.content.decode()
     loan = LoanRequest.objects.get()
     assert (loan.site, loan.requested_on) == (west, east)
     requests = LoanRequest.objects.all()
