@@ -196,7 +196,7 @@ class EmailTemplate(models.Model):
 
     def __str__(self) -> str:
         # The network in the editor's heading: whose residents get this text.
-        return f"{self.get_kind_display()} ({self.network_label()})"
+        return f"{self.get_kind_display()} · {self.network_label()}"
 
     @admin_display(description="Netwerk")
     def network_label(self) -> str:

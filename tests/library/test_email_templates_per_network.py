@@ -179,7 +179,7 @@ def test_a_texts_kind_stays_what_it_is(two):
     edit = west.get(f"{LIST_URL}edit/{west_receipt.pk}/")
     assert edit.context["form"].fields["kind"].disabled
     # The heading names the network whose residents get the text.
-    assert "Ontvangstbevestiging (aan AIOS) (Netwerk West)" in edit.content.decode()
+    assert "Ontvangstbevestiging (aan AIOS) · Netwerk West" in edit.content.decode()
     west.post(
         f"{LIST_URL}edit/{west_receipt.pk}/",
         {"kind": "searching", "subject": "Ontvangen", "body": "Dank je"},

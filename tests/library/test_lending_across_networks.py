@@ -203,7 +203,7 @@ def test_a_request_after_clicking_through_counts_for_both_networks(client, two_n
     cover = client.get(address.path, {"via": via})  # on the west's own host
     assert cover.status_code == 200
     # Whose site this is, who handles the request, and the way back.
-    notice = "Je bent nu op de website van <b>Netwerk West</b>"
+    notice = "Dit boek komt van <b>Netwerk West</b>: je bent nu op hun website"
     back = (
         f'href="http://{EAST}/expertbibliotheek/">Terug naar de expertbibliotheek van Netwerk Oost'
     )
