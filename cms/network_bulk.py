@@ -19,6 +19,7 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page, Site
+from wagtail.permissions import policy_registry
 
 from cms import networks
 
@@ -33,10 +34,7 @@ def visible_to(model, user) -> QuerySet | None:
     if issubclass(model, Page):
         return networks.pages_within_networks(Page.objects.all(), user)
     if model in (get_image_model(), get_document_model()):
-        from wagtail.documents.permissions import permission_policy as documents
-        from wagtail.images.permissions import permission_policy as images
-
-        policy = images if model is get_image_model() else documents
+        policy = policy_registry.get_by_type(model)
         return policy.instances_user_has_any_permission_for(user, ["change", "choose"])
     site_field = next(
         (

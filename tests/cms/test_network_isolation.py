@@ -21,11 +21,20 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
+from wagtail.models import Collection
 
-from cms import roles
-from library.models import Candidate, LoanFormSubmission, LoanRequest, LoanStatus
+from cms import networks, roles
+from library.models import (
+    Candidate,
+    EmailTemplate,
+    LoanFormSubmission,
+    LoanRequest,
+    LoanStatus,
+    Supervisor,
+)
 from library.reporting import business_case, statistics
 from library.reporting.reports import REPORTS
+from tests.cms.test_collections_per_network import make_image
 from tests.factories import (
     first_network,
     make_candidate,
@@ -197,8 +206,36 @@ def page_checks() -> list[Check]:
     ]
 
 
+def snippet_and_file_checks() -> list[Check]:
+    """The network's own standard e-mail, supervisor and image (library.admin.network_snippets,
+    cms.network_bulk): another network's answers 404 before any permission check."""
+    gone = per_role(404, 404, 404)
+    secretariat = per_role(403, 200, 403)
+    text = (("subject", "Gewijzigd"), ("body", "Gewijzigd"))
+    return [
+        Check("/admin/snippets/library/emailtemplate/edit/{email_template}/", gone, secretariat),
+        Check("/admin/snippets/library/emailtemplate/history/{email_template}/", gone, secretariat),
+        Check(
+            "/admin/snippets/library/emailtemplate/edit/{email_template}/",
+            gone,
+            per_role(403, REDIRECT, 403),
+            "POST",
+            text,
+        ),
+        Check("/admin/snippets/library/supervisor/edit/{supervisor}/", gone, secretariat),
+        Check(
+            "/admin/bulk/library/supervisor/delete/?id={supervisor}",
+            gone,
+            per_role(200, 200, 200),
+        ),
+        # The secretariat holds no image rights: no image is "there" for it.
+        Check("/admin/api/main/images/{image}/", gone, per_role(200, 404, 200)),
+    ]
+
+
 CHECKS = [
     *desk_checks(),
+    *snippet_and_file_checks(),
     *recruitment_checks(),
     *report_checks(),
     *settings_checks(),
@@ -221,6 +258,10 @@ def world():
     site_a = first_network()
     site_b, home_b = make_network("Netwerk Oost", "oost.example.test")
     make_email_templates()
+    collections = {
+        "A": networks.first_network_collection(),
+        "B": Collection.objects.get(name="Netwerk Oost"),
+    }
     ids, users = {}, {}
     for key, site, home in (("A", site_a, home_a), ("B", site_b, home_b)):
         people = PEOPLE[key]
@@ -262,6 +303,13 @@ def world():
             "candidate_event": candidate.events.create(
                 kind="email_failed", email_kind="recruit_invite", recipients="x@example.org"
             ).pk,
+            "email_template": EmailTemplate.objects.create(
+                site=site, kind="receipt", subject=f"Ontvangen {key}", body="Tekst"
+            ).pk,
+            "supervisor": Supervisor.objects.create(
+                site=site, name=f"Dr. {key}. Register", email=f"opleider{key}@example.org"
+            ).pk,
+            "image": make_image(f"Beeld {key}", collections[key]).pk,
         }
         for role in ROLES:
             username = f"{role.lower()}-{key.lower()}"
@@ -313,8 +361,8 @@ def foreign_words(key: str) -> list[str]:
 
 
 def test_the_matrix_size_is_what_the_closing_note_quotes():
-    assert len(CHECKS) == 46
-    assert MATRIX_SIZE == 644
+    assert len(CHECKS) == 52
+    assert MATRIX_SIZE == 728
 
 
 def test_every_user_sees_only_their_own_network(world):
