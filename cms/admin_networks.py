@@ -132,15 +132,20 @@ class AllNetworksHistoryView(SafeSpreadsheetExportMixin, LogEntriesView):
 
 def network_wide_admin_urls() -> list:
     """Admin screens that show all networks at once, taken before Wagtail's own."""
-    from cms import admin_network_pages, network_bulk, network_redirects
+    from cms import admin_network_objects, admin_network_pages, network_redirects
 
     return [
         *network_redirects.urls(),
         *admin_network_pages.urls(),
         path(
             "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
-            admin_auth.require_admin_access(network_bulk.own_network_bulk_action),
+            admin_auth.require_admin_access(admin_network_objects.own_admin_network_objects_action),
             name="network_wide_bulk_action",
+        ),
+        path(
+            "admin/snippets/",
+            admin_auth.require_admin_access(admin_network_objects.OwnSnippetTypesView.as_view()),
+            name="network_wide_snippet_types",
         ),
         path(
             "admin/reports/site-history/",

@@ -3,8 +3,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+import cms.admin_network_objects  # noqa: F401 (registers its hooks)
 import cms.admin_network_pages  # noqa: F401 (registers its hooks)
-import cms.network_bulk  # noqa: F401 (registers its hooks)
 from cms import admin_networks
 from cms.two_factor import views as two_factor
 from cms.web_conventions import LOCAL_HOSTNAMES

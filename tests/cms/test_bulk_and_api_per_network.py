@@ -2,7 +2,7 @@
 found by the attack review): another network's supervisors cannot be bulk-deleted (by id or by
 "all"), a bulk action's confirmation page never prints another network's titles, the admin API
 lists only the own network's images and documents, and the supervisors and standard e-mails
-have no chooser that would list every network's rows (cms.network_bulk)."""
+have no chooser that would list every network's rows (cms.admin_network_objects)."""
 
 from __future__ import annotations
 
@@ -136,3 +136,15 @@ def test_network_snippets_have_no_chooser_listing_every_network(world, model):
     # The listing and editing still work.
     listing = world["secretariat_a"].get(f"/admin/snippets/library/{model}/")
     assert listing.status_code == 200
+
+
+def test_the_snippets_overview_counts_the_own_networks_rows(world):
+    from library.models import EmailTemplate
+
+    EmailTemplate.objects.create(site=world["sites"]["B"], kind="receipt", subject="B", body="B")
+    EmailTemplate.objects.create(site=world["sites"]["A"], kind="receipt", subject="A", body="A")
+    EmailTemplate.objects.create(kind="receipt", subject="Landelijk", body="L")
+    overview = world["secretariat_a"].get("/admin/snippets/")
+    assert overview.status_code == 200
+    counts = {t["model"].__name__: t["count"] for t in overview.context["view"].snippet_types}
+    assert counts["Supervisor"] == 1 and counts["EmailTemplate"] == 1

@@ -208,7 +208,7 @@ def page_checks() -> list[Check]:
 
 def snippet_and_file_checks() -> list[Check]:
     """The network's own standard e-mail, supervisor and image (library.admin.network_snippets,
-    cms.network_bulk): another network's answers 404 before any permission check."""
+    cms.admin_network_objects): another network's answers 404 before any permission check."""
     gone = per_role(404, 404, 404)
     secretariat = per_role(403, 200, 403)
     text = (("subject", "Gewijzigd"), ("body", "Gewijzigd"))

@@ -1,10 +1,11 @@
-"""Wagtail's bulk actions and admin API, kept within the user's networks.
+"""Wagtail's bulk actions, admin API and snippet counts, kept within the user's networks.
 
-Both name objects by id and list them by title: a bulk action's confirmation page prints the
-title of every object asked about (also those the user may not touch: "no permission to delete
-<title>"), `id=all` takes every row of a model, and the admin API lists every image and document
-with its file address, whatever the collection. For a user of one network the objects of
-another network do not exist here: a 404 before Wagtail's view runs, as on the other admin URLs
+They name objects by id and list them by title, or count them: a bulk action's confirmation
+page prints the title of every object asked about (also those the user may not touch: "no
+permission to delete <title>"), `id=all` takes every row of a model, the admin API lists every
+image and document with its file address, whatever the collection, and the snippets overview
+counts every network's rows. For a user of one network the objects of another network do not
+exist here: a 404 before Wagtail's view runs, as on the other admin URLs
 (cms.networks.own_network_only)."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import ModelIndexView
 
 from cms import networks
 
@@ -49,7 +51,7 @@ def visible_to(model, user) -> QuerySet | None:
     return None
 
 
-def own_network_bulk_action(request, app_label: str, model_name: str, action: str):
+def own_admin_network_objects_action(request, app_label: str, model_name: str, action: str):
     try:
         model = apps.get_model(app_label, model_name)
     except LookupError as error:
@@ -94,3 +96,15 @@ class OwnDocumentsAdminAPIViewSet(OwnNetworkFiles, DocumentsAdminAPIViewSet):
 def own_network_files_in_admin_api(router):
     router.register_endpoint("images", OwnImagesAdminAPIViewSet)
     router.register_endpoint("documents", OwnDocumentsAdminAPIViewSet)
+
+
+class OwnSnippetTypesView(ModelIndexView):
+    """Snippets: each type with the number of rows the user's networks hold."""
+
+    def _get_snippet_types(self):
+        types = super()._get_snippet_types()
+        for snippet_type in types:
+            visible = visible_to(snippet_type["model"], self.request.user)
+            if visible is not None:
+                snippet_type["count"] = visible.count()
+        return types
