@@ -177,21 +177,31 @@ def network_pages(site) -> dict[str, str]:
 
 
 def two_networks(base: str, work: Path, hosts: tuple[str, str], pages: tuple[dict, dict]) -> dict:
-    """Per page: wrk on the first network alone, then on both networks in turn."""
+    """Per page: wrk on each network alone, then on both networks in turn. The two networks'
+    pages differ (another home, a catalogue with fewer books), so the yardstick for "in turn"
+    is what serving each alone costs, taken in turn: the harmonic mean of the two."""
     for host, paths in zip(hosts, pages, strict=True):
         for path in paths.values():  # each network's copy in the page cache first
             request = urllib.request.Request(base + path, headers={"Host": host})  # noqa: S310
             urllib.request.urlopen(request, timeout=120).read()  # noqa: S310
     rows = {}
     for name in pages[0]:
-        one = round_robin_script(work, f"een-{name}", [(hosts[0], pages[0][name])])
+        first = round_robin_script(work, f"een-{name}", [(hosts[0], pages[0][name])])
+        second = round_robin_script(work, f"ander-{name}", [(hosts[1], pages[1][name])])
         both = round_robin_script(
             work, f"twee-{name}", [(hosts[0], pages[0][name]), (hosts[1], pages[1][name])]
         )
-        # One, two, two, one: a machine that gets busier or quieter during the run weighs on
-        # both modes alike.
-        runs = [wrk(base + "/", script=script) for script in (one, both, both, one)]
-        rows[name] = {"one": average(runs[0], runs[3]), "two": average(runs[1], runs[2])}
+        # First, second, both, both, second, first: a machine that gets busier or quieter
+        # during the run weighs on every mode alike.
+        order = (first, second, both, both, second, first)
+        runs = [wrk(base + "/", script=script) for script in order]
+        alone = (average(runs[0], runs[5]), average(runs[1], runs[4]))
+        rows[name] = {
+            "one": alone[0],
+            "other": alone[1],
+            "expected_rps": 2 / (1 / alone[0]["rps"] + 1 / alone[1]["rps"]),
+            "two": average(runs[2], runs[3]),
+        }
     return rows
 
 
@@ -201,28 +211,34 @@ def average(first: dict, second: dict) -> dict:
 
 def report_two_networks(rows: dict) -> bool:
     print(
-        f"\nTwee netwerken: wrk -t2 -c16 -d{DURATION}s, twee keer per modus (1-2-2-1, gemiddeld), "
-        "zelfde server en cache"
+        f"\nTwee netwerken: wrk -t2 -c16 -d{DURATION}s, twee keer per modus (1-2-om-om-2-1, "
+        "gemiddeld), zelfde server en cache"
     )
     print(
-        f"{'pagina':<12}{'1 netwerk req/s':>16}{'p50':>7}{'p99':>7}"
-        f"{'2 netwerken req/s':>19}{'p50':>7}{'p99':>7}{'ratio':>7}{'non-2xx':>8}"
+        f"{'pagina':<12}{'netwerk 1':>10}{'netwerk 2':>10}{'verwacht':>10}"
+        f"{'om en om':>10}{'p50':>7}{'p99':>7}{'ratio':>7}{'non-2xx':>8}"
     )
     for name, row in rows.items():
-        one, two = row["one"], row["two"]
+        one, other, two = row["one"], row["other"], row["two"]
+        errors = one["non_2xx"] + other["non_2xx"] + two["non_2xx"]
         print(
-            f"{name:<12}{one['rps']:>16.0f}{one['p50_ms']:>7.2f}{one['p99_ms']:>7.2f}"
-            f"{two['rps']:>19.0f}{two['p50_ms']:>7.2f}{two['p99_ms']:>7.2f}"
-            f"{two['rps'] / one['rps']:>7.0%}{one['non_2xx'] + two['non_2xx']:>8.0f}"
+            f"{name:<12}{one['rps']:>10.0f}{other['rps']:>10.0f}{row['expected_rps']:>10.0f}"
+            f"{two['rps']:>10.0f}{two['p50_ms']:>7.2f}{two['p99_ms']:>7.2f}"
+            f"{two['rps'] / row['expected_rps']:>7.0%}{errors:>8.0f}"
         )
-    print("2 netwerken: om en om een verzoek aan elk netwerk (eigen hostnaam, zelfde paden)")
+    print(
+        "req/s; netwerk 1 en 2: elk netwerk alleen; verwacht: die twee om en om (harmonisch "
+        "gemiddelde); om en om: gemeten"
+    )
+    print("om en om: een verzoek aan elk netwerk op zijn beurt (eigen hostnaam, zelfde paden)")
     # Two runs of 15 s on a shared machine differ by a few percent on their own.
     checks = {
-        "two networks at least 90% of one network's req/s": all(
-            row["two"]["rps"] >= 0.9 * row["one"]["rps"] for row in rows.values()
+        "two networks in turn at least 90% of each network alone": all(
+            row["two"]["rps"] >= 0.9 * row["expected_rps"] for row in rows.values()
         ),
         "no errors with two networks": all(
-            row["one"]["non_2xx"] == row["two"]["non_2xx"] == 0 for row in rows.values()
+            row["one"]["non_2xx"] == row["other"]["non_2xx"] == row["two"]["non_2xx"] == 0
+            for row in rows.values()
         ),
     }
     for label, ok in checks.items():
