@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
         migrations.AlterModelOptions(
             name="emailtemplate",
             options={
-                "ordering": ["site", "kind"],
+                "ordering": [models.OrderBy(models.F("site"), nulls_first=True), "kind"],
                 "verbose_name": "Standaard-e-mail",
                 "verbose_name_plural": "Standaard-e-mails",
             },

@@ -177,7 +177,8 @@ class EmailTemplate(models.Model):
     ]
 
     class Meta:
-        ordering = ["site", "kind"]
+        # The national texts first, on every database (PostgreSQL sorts NULL last).
+        ordering = [models.F("site").asc(nulls_first=True), "kind"]
         constraints = [
             models.UniqueConstraint(
                 fields=["site", "kind"],
