@@ -8,9 +8,10 @@ class CmsConfig(AppConfig):
     public_content = True
 
     def ready(self):
-        from cms import admin_refusals, review_mail
+        from cms import admin_refusals, networks, review_mail
         from cms.page_cache import connect_invalidation
 
         connect_invalidation()
+        networks.connect_site_cache()
         admin_refusals.install()
         review_mail.install()

@@ -13,8 +13,9 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 from wagtail.models import (
     AbstractGroupApprovalTask,
@@ -67,6 +68,35 @@ def network_of_page(page: Page | None) -> Site | None:
     if page is None:
         return None
     return page.get_site()
+
+
+SITES_CACHE_KEY = "networks:sites-by-tree-path"
+
+
+def site_of_tree_path(path: str) -> Site | None:
+    """The network whose home holds this tree path, from a cached list of the sites: a page
+    of lent covers names each one's network without a query per cover (page.get_site() asks
+    the database every time). Emptied when a site changes or a page moves."""
+    sites = cache.get(SITES_CACHE_KEY)
+    if sites is None:
+        sites = list(Site.objects.annotate(tree_path=F("root_page__path")).order_by("pk"))
+        cache.set(SITES_CACHE_KEY, sites, 3600)
+    # The deepest home first: a site rooted below another's home belongs to itself.
+    holding = [site for site in sites if path.startswith(site.tree_path)]
+    return max(holding, key=lambda site: len(site.tree_path), default=None)
+
+
+def forget_sites(**kwargs) -> None:
+    cache.delete(SITES_CACHE_KEY)
+
+
+def connect_site_cache() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import post_page_move
+
+    for signal in (post_save, post_delete):
+        signal.connect(forget_sites, sender=Site, dispatch_uid=f"forget-sites-{signal}")
+    post_page_move.connect(forget_sites, dispatch_uid="forget-sites-on-move")
 
 
 def default_network() -> Site | None:

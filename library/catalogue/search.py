@@ -125,7 +125,7 @@ def mark_origin(books, root_path: str, borrower: Site | None = None) -> list[Exp
 
 def origin_of(book: ExpertPage) -> tuple[str, str]:
     """The network that holds the cover, and the cover's full address on that network."""
-    home = networks.network_of_page(book)
+    home = networks.site_of_tree_path(book.path)
     parts = book.get_url_parts()
     return networks.network_name(home), networks.base_url(home) + (parts[2] if parts else "")
 
@@ -217,8 +217,9 @@ def catalogue_context(catalogue: ExpertIndexPage, request: HttpRequest) -> dict:
     books = cards(filter_books(published, filters))
     paginator = Paginator(books, BOOKS_PER_PAGE)
     page = paginator.get_page(request.GET.get("pagina"))  # lenient: bad numbers → first/last
+    # The site Wagtail found for this request (kept on it): no query per page view.
     page.object_list = mark_origin(
-        page.object_list, network_root_path(catalogue), catalogue.get_site()
+        page.object_list, network_root_path(catalogue), Site.find_for_request(request)
     )
     params = filters.as_params()
     return {

@@ -19,7 +19,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, Site
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -331,11 +331,13 @@ class ExpertPage(FramedPreviewMixin, RoutablePageMixin, Page):
         # Come from another network's catalogue (a lent cover): the loan button says so, and
         # the request counts for that network too.
         borrower = lending.borrowing_network(self, request.GET.get("via"))
+        if borrower is None:
+            return self.render(request)
         return self.render(
             request,
             context_overrides={
                 "loan_url": lending.with_via(self.loan_url, borrower),
-                "found_in": lending.found_in(borrower, self.get_site()),
+                "found_in": lending.found_in(borrower, Site.find_for_request(request)),
             },
         )
 

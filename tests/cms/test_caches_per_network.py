@@ -231,3 +231,26 @@ def test_new_hostname_gives_the_booklet_a_new_address(networks, pdf_cache, a):
     site.save()
     booklet = Client(HTTP_HOST="alfa.test").get("/expertbibliotheek/catalogus.pdf").content
     assert "http://alfa.test/expertbibliotheek/" in decoded_qr_codes(booklet)
+
+
+def test_the_cached_list_of_sites_follows_a_changed_network(db):
+    """cms.networks.site_of_tree_path names a lent cover's network from a cached list of the
+    sites: a renamed or new network shows at once, and it costs no query once cached."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms import networks
+    from tests.factories import make_home, make_network
+
+    home = make_home()
+    site, home_b = make_network("Netwerk Oost", "oost.example.test")
+    assert networks.site_of_tree_path(home_b.path + "0001").site_name == "Netwerk Oost"
+    with CaptureQueriesContext(connection) as queries:
+        assert networks.site_of_tree_path(home.path + "0001").is_default_site
+    assert len(queries) == 0
+    site.site_name = "Netwerk Oost-Veluwe"
+    site.save()
+    assert networks.site_of_tree_path(home_b.path + "0001").site_name == "Netwerk Oost-Veluwe"
+    third, home_c = make_network("Netwerk Zuid", "zuid.example.test")
+    assert networks.site_of_tree_path(home_c.path).pk == third.pk
+    assert networks.site_of_tree_path("9999") is None
