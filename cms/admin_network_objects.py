@@ -11,9 +11,12 @@ exist here: a 404 before Wagtail's view runs, as on the other admin URLs
 from __future__ import annotations
 
 from django.apps import apps
-from django.db.models import QuerySet
-from django.http import Http404, QueryDict
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from django.http import Http404, JsonResponse, QueryDict
+from taggit.models import Tag
 from wagtail import hooks
+from wagtail.admin.views import tags as tags_views
 from wagtail.admin.views.bulk_action import index as wagtail_bulk_action
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
@@ -60,10 +63,11 @@ def own_admin_network_objects_action(request, app_label: str, model_name: str, a
     if visible is not None:
         asked = request.GET.getlist("id")
         if "all" in asked:
-            parent = request.GET.get("childOf")
+            parent = request.GET.get("childOf", "")
             if issubclass(model, Page):
-                # "All in this listing": a folder of the user's own tree only.
-                if parent and not visible.filter(pk=parent).exists():
+                # "All in this listing": a folder of the user's own tree, named; without one
+                # Wagtail takes (and searches) every page of every network.
+                if not parent.isdigit() or not visible.filter(pk=int(parent)).exists():
                     raise Http404(MISSING)
             else:
                 # Every row of the model would be every network's: the own ones instead.
@@ -108,3 +112,57 @@ class OwnSnippetTypesView(ModelIndexView):
             if visible is not None:
                 snippet_type["count"] = visible.count()
         return types
+
+
+def own_network_tags(request, app_name: str | None = None, model_name: str | None = None):
+    """Wagtail's tag suggestions, from the tags on what the user's networks hold: the topics
+    of another network's drafts and images stay out of the list."""
+    response = tags_views.autocomplete(request, app_name, model_name)  # 404 for a bad model
+    term = request.GET.get("term", "")
+    if request.user.is_superuser or not term:
+        return response
+    tag_model = (
+        ContentType.objects.get_by_natural_key(app_name, model_name).model_class()
+        if app_name and model_name
+        else Tag
+    )
+    names = (
+        tag_model.objects.filter(name__istartswith=term, name__in=tags_in_use(request.user))
+        .order_by("name")
+        .values_list("name", flat=True)[: tags_views.TAGS_AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse(list(names), safe=False)
+
+
+def tags_in_use(user) -> set[str]:
+    """Names of the tags on objects this user's networks hold (and on objects that are not
+    kept per network)."""
+    from taggit.models import ItemBase
+
+    names: set[str] = set()
+    for through in apps.get_models():
+        if not issubclass(through, ItemBase):
+            continue
+        items = through.objects.all()
+        field = next(
+            (f for f in through._meta.concrete_fields if f.name in ("content_object", "object_id")),
+            None,
+        )
+        if field is not None and field.name == "content_object":
+            visible = visible_to(field.related_model, user)
+            if visible is not None:
+                items = items.filter(content_object__in=visible.values("pk"))
+        elif field is not None:  # generic: per content type
+            condition = Q(pk__in=[])
+            for content_type in ContentType.objects.filter(
+                pk__in=items.values("content_type").distinct()
+            ):
+                model = content_type.model_class()
+                visible = visible_to(model, user) if model is not None else None
+                if visible is None:
+                    condition |= Q(content_type=content_type)
+                else:
+                    condition |= Q(content_type=content_type, object_id__in=visible.values("pk"))
+            items = items.filter(condition)
+        names.update(items.values_list("tag__name", flat=True))
+    return names

@@ -143,6 +143,16 @@ def network_wide_admin_urls() -> list:
             name="network_wide_bulk_action",
         ),
         path(
+            "admin/tag-autocomplete/",
+            admin_auth.require_admin_access(admin_network_objects.own_network_tags),
+            name="network_wide_tag_autocomplete",
+        ),
+        path(
+            "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+            admin_auth.require_admin_access(admin_network_objects.own_network_tags),
+            name="network_wide_tag_autocomplete_for_model",
+        ),
+        path(
             "admin/snippets/",
             admin_auth.require_admin_access(admin_network_objects.OwnSnippetTypesView.as_view()),
             name="network_wide_snippet_types",

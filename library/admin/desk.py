@@ -51,10 +51,20 @@ def networks_of_request(request):
     return networks_for(request.user) if request is not None else Site.objects.none()
 
 
+def covers_of_request(request):
+    # The filter lists the user's own networks' covers, not every draft in the tree.
+    if request is None:
+        return ExpertPage.objects.none()
+    return pages_within_networks(ExpertPage.objects.all(), request.user).order_by("title")
+
+
 class LoanRequestFilterSet(WagtailFilterSet):
     # A superuser (or a member of several networks) sees several networks' requests at once.
     site = django_filters.ModelChoiceFilter(
         label="Netwerk", queryset=networks_of_request, empty_label="Alle netwerken"
+    )
+    expert = django_filters.ModelChoiceFilter(
+        label=LoanRequest._meta.get_field("expert").verbose_name, queryset=covers_of_request
     )
     overdue = django_filters.ChoiceFilter(
         label="Termijn",

@@ -38,7 +38,12 @@ def world():
     site_b, home_b = make_network("Netwerk Oost", "oost.example.test")
     drafts = {}
     for key, home in (("A", home_a), ("B", home_b)):
-        draft = make_expert(make_catalogue(home), f"Concept {key}-geheim", expert_name=key)
+        draft = make_expert(
+            make_catalogue(home),
+            f"Concept {key}-geheim",
+            expert_name=key,
+            topics=[f"{key.lower()}geheimtag"],
+        )
         draft.unpublish()
         drafts[key] = draft
     from wagtail.models import Collection
@@ -148,3 +153,37 @@ def test_the_snippets_overview_counts_the_own_networks_rows(world):
     assert overview.status_code == 200
     counts = {t["model"].__name__: t["count"] for t in overview.context["view"].snippet_types}
     assert counts["Supervisor"] == 1 and counts["EmailTemplate"] == 1
+
+
+def test_all_pages_in_a_listing_means_a_folder_of_the_own_tree(world):
+    client = world["editors_a"]
+    for query in (
+        "",
+        "&q=geheim",
+        "&childOf=abc",
+        f"&childOf={world['drafts']['B'].get_parent().pk}",
+    ):
+        response = client.get(f"/admin/bulk/wagtailcore/page/delete/?id=all{query}")
+        assert response.status_code == 404, query
+        assert "B-geheim" not in response.content.decode()
+    own = client.get(
+        f"/admin/bulk/wagtailcore/page/delete/?id=all&childOf={world['drafts']['A'].get_parent().pk}"
+    )
+    assert own.status_code == 200 and "Concept A-geheim" in own.content.decode()
+
+
+def test_tag_suggestions_come_from_the_own_network(world):
+    client = world["editors_a"]
+    assert client.get("/admin/tag-autocomplete/", {"term": "ageheim"}).json() == ["ageheimtag"]
+    assert client.get("/admin/tag-autocomplete/", {"term": "bgeheim"}).json() == []
+    for_topics = client.get("/admin/tag-autocomplete/taggit/tag/", {"term": "bgeheim"})
+    assert for_topics.json() == []
+    superuser = client_of(User.objects.create_superuser("beheer", "b@example.org", "pw"))
+    assert superuser.get("/admin/tag-autocomplete/", {"term": "bgeheim"}).json() == ["bgeheimtag"]
+
+
+def test_the_desks_book_filter_lists_the_own_networks_covers(world):
+    page = world["secretariat_a"].get("/admin/leenbalie/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Concept A-geheim" in html and "Concept B-geheim" not in html

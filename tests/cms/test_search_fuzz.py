@@ -262,7 +262,13 @@ ADMIN_SEARCHES = [
     "/admin/workflows/tasks/index/",
     "/admin/reports/site-history/",
     *SNIPPET_LISTINGS,
-    *(url.replace("/snippets/", "/snippets/choose/") + "results/" for url in SNIPPET_LISTINGS),
+    # Supervisors and standard e-mails belong to one network and have no chooser
+    # (library.admin.network_snippets).
+    *(
+        url.replace("/snippets/", "/snippets/choose/") + "results/"
+        for url in SNIPPET_LISTINGS
+        if "supervisor" not in url and "emailtemplate" not in url
+    ),
 ]
 
 
