@@ -54,7 +54,7 @@ def visible_to(model, user) -> QuerySet | None:
     return None
 
 
-def own_admin_network_objects_action(request, app_label: str, model_name: str, action: str):
+def own_network_bulk_action(request, app_label: str, model_name: str, action: str):
     try:
         model = apps.get_model(app_label, model_name)
     except LookupError as error:
@@ -127,21 +127,21 @@ def own_network_tags(request, app_name: str | None = None, model_name: str | Non
         else Tag
     )
     names = (
-        tag_model.objects.filter(name__istartswith=term, name__in=tags_in_use(request.user))
+        tag_model.objects.filter(tags_in_use(tag_model, request.user), name__istartswith=term)
         .order_by("name")
         .values_list("name", flat=True)[: tags_views.TAGS_AUTOCOMPLETE_LIMIT]
     )
     return JsonResponse(list(names), safe=False)
 
 
-def tags_in_use(user) -> set[str]:
-    """Names of the tags on objects this user's networks hold (and on objects that are not
-    kept per network)."""
+def tags_in_use(tag_model, user) -> Q:
+    """On `tag_model`: the tags on objects this user's networks hold (and on objects that are
+    not kept per network), as one subquery per kind of tagged object."""
     from taggit.models import ItemBase
 
-    names: set[str] = set()
+    condition = Q(pk__in=[])
     for through in apps.get_models():
-        if not issubclass(through, ItemBase):
+        if not issubclass(through, ItemBase) or through.tag_model() is not tag_model:
             continue
         items = through.objects.all()
         field = next(
@@ -153,16 +153,16 @@ def tags_in_use(user) -> set[str]:
             if visible is not None:
                 items = items.filter(content_object__in=visible.values("pk"))
         elif field is not None:  # generic: per content type
-            condition = Q(pk__in=[])
+            kinds = Q(pk__in=[])
             for content_type in ContentType.objects.filter(
                 pk__in=items.values("content_type").distinct()
             ):
                 model = content_type.model_class()
                 visible = visible_to(model, user) if model is not None else None
                 if visible is None:
-                    condition |= Q(content_type=content_type)
+                    kinds |= Q(content_type=content_type)
                 else:
-                    condition |= Q(content_type=content_type, object_id__in=visible.values("pk"))
-            items = items.filter(condition)
-        names.update(items.values_list("tag__name", flat=True))
-    return names
+                    kinds |= Q(content_type=content_type, object_id__in=visible.values("pk"))
+            items = items.filter(kinds)
+        condition |= Q(pk__in=items.values("tag_id"))
+    return condition

@@ -1,13 +1,14 @@
 """Another network's pages stay out of sight in the admin.
 
 Wagtail's page permissions already keep an editor out of another network's tree (explorer,
-page search, edit, history, the admin API). Other screens list pages without asking for a
-permission: the page chooser (also behind the rich-text editor's internal link), the
-dashboard's panels (the working group's review list comes from the review task's groups,
-which hold every network's working group) and the page types report (each type's last edited
-page). Those would show a user of one network the titles and addresses of another network's
-pages, drafts included. Here they are cut down to the user's own networks
-(`networks.pages_within_networks`); a superuser still sees every network.
+page search, edit, history, the admin API). Two screens list pages without asking for a
+permission: the page chooser (also behind the rich-text editor's internal link) and the page
+types report (each type's last edited page). They would show a user of one network the titles
+and addresses of another network's pages, drafts included; here they are cut down to the
+user's own networks (`networks.pages_within_networks`); a superuser still sees every network.
+The dashboard's "awaiting your review" list asks the review task, which keeps to the own
+network (library.models.admission.AdmissionTask); its other panels list the user's own edits
+and locks.
 """
 
 from __future__ import annotations
@@ -18,12 +19,6 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin import auth as admin_auth
 from wagtail.admin.views import chooser
-from wagtail.admin.views.home import (
-    LockedPagesPanel,
-    RecentEditsPanel,
-    UserObjectsInWorkflowModerationPanel,
-    WorkflowObjectsToModeratePanel,
-)
 from wagtail.admin.views.reports.page_types_usage import (
     PageTypesUsageReportFilterSet,
     PageTypesUsageReportView,
@@ -79,81 +74,6 @@ class OwnChosenMultipleView(chooser.ChosenMultipleView):
             request.GET = request.GET.copy()
             request.GET.setlist("id", [pk for pk in asked if int(pk) in own])
         return super().get(request)
-
-
-# --- the dashboard ---------------------------------------------------------------------------
-
-
-def _page_id(obj) -> int | None:
-    return obj.pk if isinstance(obj, Page) else None
-
-
-class OwnWorkflowObjectsToModeratePanel(WorkflowObjectsToModeratePanel):
-    """The list "awaiting your review": a review task's groups hold every network's role group, so
-    the task states come from every network."""
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        user = context["request"].user
-        if not user.is_superuser:
-            own = own_page_ids(user, [_page_id(state["obj"]) for state in context["states"]])
-            context["states"] = [
-                state
-                for state in context["states"]
-                if not isinstance(state["obj"], Page) or state["obj"].pk in own
-            ]
-        return context
-
-
-class OwnUserObjectsInWorkflowModerationPanel(UserObjectsInWorkflowModerationPanel):
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        user = context["request"].user
-        if not user.is_superuser:
-            states = list(context["workflow_states"])
-            own = own_page_ids(user, [_page_id(state.content_object) for state in states])
-            context["workflow_states"] = [
-                state
-                for state in states
-                if not isinstance(state.content_object, Page) or state.content_object.pk in own
-            ]
-        return context
-
-
-class OwnRecentEditsPanel(RecentEditsPanel):
-    # A user who moved to another network keeps their edits in the old one.
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        user = context["request"].user
-        if not user.is_superuser:
-            own = own_page_ids(user, [page.pk for _, page in context["last_edits"]])
-            context["last_edits"] = [
-                (date, page) for date, page in context["last_edits"] if page.pk in own
-            ]
-        return context
-
-
-class OwnLockedPagesPanel(LockedPagesPanel):
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        user = context["request"].user
-        context["locked_pages"] = networks.pages_within_networks(context["locked_pages"], user)
-        return context
-
-
-OWN_PANELS = {
-    WorkflowObjectsToModeratePanel: OwnWorkflowObjectsToModeratePanel,
-    UserObjectsInWorkflowModerationPanel: OwnUserObjectsInWorkflowModerationPanel,
-    RecentEditsPanel: OwnRecentEditsPanel,
-    LockedPagesPanel: OwnLockedPagesPanel,
-}
-
-
-@hooks.register("construct_homepage_panels")
-def own_networks_pages_on_the_dashboard(request: HttpRequest, panels: list) -> None:
-    panels[:] = [
-        OWN_PANELS[type(panel)]() if type(panel) in OWN_PANELS else panel for panel in panels
-    ]
 
 
 # --- the page types report -------------------------------------------------------------------

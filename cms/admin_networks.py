@@ -139,7 +139,7 @@ def network_wide_admin_urls() -> list:
         *admin_network_pages.urls(),
         path(
             "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
-            admin_auth.require_admin_access(admin_network_objects.own_admin_network_objects_action),
+            admin_auth.require_admin_access(admin_network_objects.own_network_bulk_action),
             name="network_wide_bulk_action",
         ),
         path(

@@ -65,18 +65,19 @@ def pages_within_networks(queryset: QuerySet, user) -> QuerySet:
 
 def network_of_page(page: Page | None) -> Site | None:
     """The network whose tree holds this page (None for a page outside every site)."""
-    if page is None:
+    if page is None or not page.path:
         return None
-    return page.get_site()
+    return site_of_tree_path(page.path)
 
 
 SITES_CACHE_KEY = "networks:sites-by-tree-path"
 
 
 def site_of_tree_path(path: str) -> Site | None:
-    """The network whose home holds this tree path, from a cached list of the sites: a page
-    of lent covers names each one's network without a query per cover (page.get_site() asks
-    the database every time). Emptied when a site changes or a page moves."""
+    """The network whose home holds this tree path, from a cached list of the sites (as
+    Wagtail caches its site root paths): a page of lent covers, a batch of e-mails, name each
+    one's network without a query each (page.get_site() asks the database every time).
+    Emptied when a site changes or a page moves."""
     sites = cache.get(SITES_CACHE_KEY)
     if sites is None:
         sites = list(Site.objects.annotate(tree_path=F("root_page__path")).order_by("pk"))
@@ -109,6 +110,12 @@ def base_url(site: Site | None) -> str:
     if site is None or site.is_default_site:
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return site.root_url.rstrip("/")
+
+
+def home_network(user) -> Site | None:
+    """The network a row made by this user belongs to, when they do not choose: the first of
+    theirs."""
+    return networks_for(user).order_by("pk").first()
 
 
 def page_address(page: Page | None) -> str:

@@ -40,7 +40,7 @@ class NetworkCreateView(snippet_views.CreateView):
         form = super().get_form(*args, **kwargs)
         if "site" not in form.fields:
             # Before validation, so the model's checks (one per network) see the network.
-            form.instance.site = networks.networks_for(self.request.user).order_by("pk").first()
+            form.instance.site = networks.home_network(self.request.user)
         return form
 
 

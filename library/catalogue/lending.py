@@ -12,10 +12,7 @@ from __future__ import annotations
 from django.core import signing
 from wagtail.models import Site
 
-SALT = "library.lent-via"
-
-
-SIGNER = signing.Signer(salt=SALT)
+SIGNER = signing.Signer(salt="library.lent-via")
 
 
 def via_token(site: Site) -> str:
@@ -44,7 +41,9 @@ def borrowing_network(expert, token: str | None) -> Site | None:
     site = via_site(token)
     if site is None or expert is None or not getattr(expert, "lend_to_other_networks", False):
         return None
-    owner = expert.get_site()
+    from cms import networks
+
+    owner = networks.network_of_page(expert)
     return site if owner is None or owner.pk != site.pk else None
 
 

@@ -125,9 +125,7 @@ def mark_origin(books, root_path: str, borrower: Site | None = None) -> list[Exp
 
 def origin_of(book: ExpertPage) -> tuple[str, str]:
     """The network that holds the cover, and the cover's full address on that network."""
-    home = networks.site_of_tree_path(book.path)
-    parts = book.get_url_parts()
-    return networks.network_name(home), networks.base_url(home) + (parts[2] if parts else "")
+    return networks.network_name(networks.network_of_page(book)), networks.page_address(book)
 
 
 def filter_books(books: QuerySet[ExpertPage], filters: CatalogueFilters) -> QuerySet[ExpertPage]:

@@ -111,11 +111,8 @@ class EmailTemplateQuerySet(models.QuerySet):
     def for_network(self, site: Site | None, kind: str) -> EmailTemplate | None:
         """The network's own text of this kind, else the national text: a network that did
         not write its own e-mail still sends one."""
-        found = self.filter(Q(site=site) | Q(site__isnull=True), kind=kind) if site else None
-        if found is None:
-            return self.national().filter(kind=kind).first()
-        # The network's own first: NULLs sort last on SQLite and PostgreSQL alike with this.
-        return found.order_by(models.F("site").asc(nulls_last=True)).first()
+        own = self.filter(site=site, kind=kind).first() if site else None
+        return own or self.national().filter(kind=kind).first()
 
 
 class EmailTemplateForm(WagtailAdminModelForm):
@@ -135,8 +132,11 @@ class EmailTemplateForm(WagtailAdminModelForm):
             return
         from cms import networks
 
-        site = networks.networks_for(user).order_by("pk").first()
-        taken = set(EmailTemplate.objects.filter(site=site).values_list("kind", flat=True))
+        taken = set(
+            EmailTemplate.objects.filter(site=networks.home_network(user)).values_list(
+                "kind", flat=True
+            )
+        )
         kind.choices = [(value, label) for value, label in kind.choices if value not in taken]
         if len(kind.choices) <= 1:  # only the empty choice
             kind.help_text = (
@@ -201,7 +201,9 @@ class EmailTemplate(models.Model):
 
     @admin_display(description="Netwerk")
     def network_label(self) -> str:
-        return (self.site.site_name or self.site.hostname) if self.site else "Landelijk"
+        from cms import networks
+
+        return networks.network_name(self.site) or "Landelijk"
 
     def clean(self) -> None:
         errors = {}

@@ -184,10 +184,11 @@ def digest_lines(overdue: list[LoanRequest], site: Site | None = None) -> str:
 
 def per_network(loans: list[LoanRequest]) -> dict[Site, list[LoanRequest]]:
     """The requests by the network they belong to, in the order of the networks."""
-    grouped: dict[Site, list[LoanRequest]] = {}
+    grouped: dict[int, list[LoanRequest]] = {}
     for loan in sorted(loans, key=lambda loan: (loan.site_id, loan.pk)):
-        grouped.setdefault(loan.site, []).append(loan)
-    return grouped
+        grouped.setdefault(loan.site_id, []).append(loan)
+    sites = Site.objects.in_bulk(grouped)
+    return {sites[site_id]: requests for site_id, requests in grouped.items()}
 
 
 def send_digest(overdue: list[LoanRequest], user=None, site: Site | None = None) -> None:
@@ -252,11 +253,10 @@ def send_reminders(
     """Every network's reminders (the daily task and the command), or those of `sites` only
     (the loan desk's button: a secretariat sends and sees its own network's)."""
 
+    site_ids = None if sites is None else {site.pk for site in sites}
+
     def own(loans: list[LoanRequest]) -> list[LoanRequest]:
-        if sites is None:
-            return loans
-        site_ids = {site.pk for site in sites}
-        return [loan for loan in loans if loan.site_id in site_ids]
+        return loans if site_ids is None else [loan for loan in loans if loan.site_id in site_ids]
 
     run = ReminderRun(dry_run=dry_run, overdue=own(new_overdue(today)))
     due_reflections = own(reflection_due(today))

@@ -74,30 +74,26 @@ def test_the_first_networks_collection_is_a_child_of_the_root_and_holds_its_role
     } >= {"add_image", "change_image", "delete_image", "add_document", "change_document"}
 
 
-@pytest.mark.parametrize(("who", "whose"), [("editor_a", "b"), ("editor_b", "a")])
-def test_an_editor_cannot_change_or_delete_another_networks_image(two_networks, who, whose):
-    client = client_of(two_networks[who])
-    image = two_networks[f"image_{whose}"]
-    assert client.get(f"/admin/images/{image.pk}/").status_code == 403
-    assert client.get(f"/admin/images/{image.pk}/delete/").status_code == 403
-    crafted = {"title": "Overgenomen", "collection": two_networks[f"collection_{whose}"].pk}
-    assert client.post(f"/admin/images/{image.pk}/", crafted).status_code == 403
-    assert client.post(f"/admin/images/{image.pk}/delete/").status_code == 403
-    image.refresh_from_db()
-    assert image.title.startswith("Portret")
+# Each kind of file: its edit and delete addresses, and how its test titles start.
+FILE_URLS = {
+    "image": ("/admin/images/{pk}/", "/admin/images/{pk}/delete/", "Portret"),
+    "document": ("/admin/documents/edit/{pk}/", "/admin/documents/delete/{pk}/", "Handreiking"),
+}
 
 
+@pytest.mark.parametrize("kind", FILE_URLS)
 @pytest.mark.parametrize(("who", "whose"), [("editor_a", "b"), ("editor_b", "a")])
-def test_an_editor_cannot_change_or_delete_another_networks_document(two_networks, who, whose):
+def test_an_editor_cannot_change_or_delete_another_networks_file(two_networks, kind, who, whose):
     client = client_of(two_networks[who])
-    document = two_networks[f"document_{whose}"]
-    assert client.get(f"/admin/documents/edit/{document.pk}/").status_code == 403
-    assert client.get(f"/admin/documents/delete/{document.pk}/").status_code == 403
+    item = two_networks[f"{kind}_{whose}"]
+    edit, delete, title = (part.format(pk=item.pk) for part in FILE_URLS[kind])
+    assert client.get(edit).status_code == 403
+    assert client.get(delete).status_code == 403
     crafted = {"title": "Overgenomen", "collection": two_networks[f"collection_{whose}"].pk}
-    assert client.post(f"/admin/documents/edit/{document.pk}/", crafted).status_code == 403
-    assert client.post(f"/admin/documents/delete/{document.pk}/").status_code == 403
-    document.refresh_from_db()
-    assert document.title.startswith("Handreiking")
+    assert client.post(edit, crafted).status_code == 403
+    assert client.post(delete).status_code == 403
+    item.refresh_from_db()
+    assert item.title.startswith(title)
 
 
 @pytest.mark.parametrize(("who", "own", "other"), [("a", "West", "Oost"), ("b", "Oost", "West")])
